@@ -1,0 +1,58 @@
+//! Command-line front end: argument parsing and dispatch. Each subcommand lives in its own file.
+
+mod check;
+mod files;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "taobao-api-gen",
+    version,
+    about = "Read TOP API doc pages and generate Rust bindings"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the canonical parameter outline of each spec (warnings go to stderr).
+    Tree {
+        /// Spec files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Lint specs: print every diagnostic with FILE:LINE:COL, source line and hint.
+    Check {
+        /// Spec files or directories of specs.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Print the IR of a spec as JSON.
+    Ir {
+        /// A spec file.
+        file: PathBuf,
+    },
+}
+
+/// Runs the CLI; exit code 1 when any spec has errors, 2 on usage or I/O errors.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Tree { files } => check::tree(&files),
+        Command::Check { paths } => check::check(&paths),
+        Command::Ir { file } => check::ir(&file),
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,22 @@
+//! taobao-api-gen: reads Taobao Open Platform (TOP) API doc pages into one IR and turns the IR
+//! into Rust bindings.
+//!
+//! Pipeline: [`parse`] (any spec dialect -> [`ir::Api`] + [`diag::Diagnostic`]s) ->
+//! codegen (IR -> `TokenStream`). The IR is the only contract between the two halves.
+#![deny(missing_docs)]
+
+pub mod describe;
+pub mod diag;
+pub mod ir;
+pub mod outline;
+pub mod spec;
+
+pub use diag::{Diagnostic, LineIndex, Severity};
+pub use ir::Api;
+pub use spec::Parsed;
+
+/// Reads one spec file's text (page text, markdown layout, JSON record or saved HTML).
+/// `path` is used for format detection by extension and nothing else.
+pub fn parse(path: &str, text: &str) -> Parsed {
+    spec::parse(path, text)
+}

@@ -1,0 +1,286 @@
+//! Reader for the doc center's JSON record (`name`, `apiChineseName`, `description`,
+//! `requestParams` / `responseParams` with `subParams`, `required`, `maxLength`, `maxListSize`,
+//! `minValue`, `maxValue`): the platform's own data, with the true nesting.
+//!
+//! Descriptions are HTML fragments in the record; they become the text a doc page shows
+//! ([`html_text::html_to_text`]), so every reader yields the same IR for the same doc.
+
+use super::html_text::html_to_text;
+use crate::diag::Diagnostic;
+use crate::ir::{Api, Limits, Param, SourceFormat, Span, TypeRef};
+use serde_json::{Map, Value};
+
+/// Reads a JSON record. Never panics: malformed JSON and unexpected shapes become diagnostics.
+pub fn parse(text: &str) -> (Api, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let mut api = Api {
+        source_format: SourceFormat::Json,
+        ..Api::default()
+    };
+    let root: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            let offset = offset_of(text, e.line(), e.column());
+            diags.push(
+                Diagnostic::error(Span::new(offset, offset + 1), format!("invalid JSON: {e}")).with_hint(
+                    "a JSON spec must be one doc-center record: {\"name\": ..., \"requestParams\": [...], ...}",
+                ),
+            );
+            return (api, diags);
+        }
+    };
+    let Some(record) = find_record(&root) else {
+        diags.push(
+            Diagnostic::error(Span::new(0, text.len().min(1)), "no API record in this JSON document")
+                .with_hint("expected an object with `name` and `requestParams`/`responseParams`"),
+        );
+        return (api, diags);
+    };
+    let mut locator = Locator { text, cursor: 0 };
+    match record.get("name").and_then(Value::as_str) {
+        Some(name) if !name.trim().is_empty() => api.name = name.trim().to_string(),
+        _ => diags.push(
+            Diagnostic::error(Span::new(0, text.len().min(1)), "the record has no API `name`")
+                .with_hint("add \"name\": \"taobao.xxx.yyy\""),
+        ),
+    }
+    api.title = non_empty(record.get("apiChineseName"));
+    api.description = record
+        .get("description")
+        .and_then(Value::as_str)
+        .map(api_description_text)
+        .filter(|s| !s.is_empty());
+    api.category = non_empty(record.get("category"));
+    api.request = params(
+        record.get("requestParams"),
+        "requestParams",
+        true,
+        &mut locator,
+        &mut diags,
+    );
+    api.response = params(
+        record.get("responseParams"),
+        "responseParams",
+        false,
+        &mut locator,
+        &mut diags,
+    );
+    if record.get("requestParams").is_none() && record.get("responseParams").is_none() {
+        diags.push(Diagnostic::warning(
+            Span::new(0, text.len().min(1)),
+            "the record has neither `requestParams` nor `responseParams`",
+        ));
+    }
+    (api, diags)
+}
+
+/// The record itself, or the first object below the root that looks like one (the doc center
+/// wraps it as `{"data": {...}}` in some payloads).
+fn find_record(root: &Value) -> Option<&Map<String, Value>> {
+    let obj = root.as_object()?;
+    let looks_like_record = |o: &Map<String, Value>| {
+        o.contains_key("requestParams") || o.contains_key("responseParams") || o.contains_key("apiChineseName")
+    };
+    if looks_like_record(obj) {
+        return Some(obj);
+    }
+    obj.values().find_map(find_record)
+}
+
+/// On a doc page the API description keeps its raw newlines while `<br>` becomes a space.
+fn api_description_text(html: &str) -> String {
+    let with_spaces = html.replace("<br/>", " ").replace("<br>", " ").replace("<br />", " ");
+    html_to_text(&with_spaces)
+}
+
+fn non_empty(v: Option<&Value>) -> Option<String> {
+    v.and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
+fn params(
+    value: Option<&Value>,
+    key: &str,
+    request: bool,
+    locator: &mut Locator,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Param> {
+    let Some(value) = value else { return Vec::new() };
+    let Some(items) = value.as_array() else {
+        let at = locator.find(&format!("\"{key}\""));
+        diags.push(
+            Diagnostic::error(at, format!("`{key}` is not a list"))
+                .with_hint("expected [ {\"name\": ..., \"type\": ...}, ... ]"),
+        );
+        return Vec::new();
+    };
+    items
+        .iter()
+        .filter_map(|item| param(item, request, locator, diags))
+        .collect()
+}
+
+fn param(item: &Value, request: bool, locator: &mut Locator, diags: &mut Vec<Diagnostic>) -> Option<Param> {
+    let Some(obj) = item.as_object() else {
+        let at = locator.here();
+        diags.push(
+            Diagnostic::error(at, "a parameter entry is not an object")
+                .with_hint("remove it or make it {\"name\": ..., \"type\": ...}"),
+        );
+        return None;
+    };
+    let name = obj.get("name").and_then(Value::as_str).unwrap_or("").trim().to_string();
+    let span = locator.find_param(&name);
+    if name.is_empty() {
+        diags.push(
+            Diagnostic::error(span, "a parameter has no `name`").with_hint("every parameter needs its wire name"),
+        );
+        return None;
+    }
+    let declared = obj.get("type").and_then(Value::as_str).unwrap_or("");
+    let ty = TypeRef::from_declared(declared);
+    if declared.trim().is_empty() {
+        diags.push(
+            Diagnostic::warning(span, format!("parameter `{name}` has no type; read as String"))
+                .with_hint("add \"type\": \"String\" (or the real type)"),
+        );
+    }
+    let limit = |k: &str| obj.get(k).and_then(Value::as_i64);
+    let children = match obj.get("subParams") {
+        Some(sub) => params(Some(sub), "subParams", request, locator, diags),
+        None => Vec::new(),
+    };
+    Some(Param {
+        name,
+        ty,
+        required: obj.get("required").and_then(Value::as_bool).unwrap_or(false),
+        description: obj
+            .get("description")
+            .and_then(Value::as_str)
+            .map(html_to_text)
+            .filter(|s| !s.is_empty()),
+        limits: Limits {
+            max_length: limit("maxLength").and_then(|v| u64::try_from(v).ok()),
+            max_list_size: limit("maxListSize").and_then(|v| u64::try_from(v).ok()),
+            min_value: limit("minValue"),
+            max_value: limit("maxValue"),
+        },
+        children,
+        span: Some(span),
+        ..Param::default()
+    })
+}
+
+/// Finds where each parameter sits in the text, in document order, so diagnostics can point at
+/// it. serde_json keeps no positions; parameters appear in the text in the order we visit them.
+struct Locator<'a> {
+    text: &'a str,
+    cursor: usize,
+}
+
+impl Locator<'_> {
+    fn here(&self) -> Span {
+        Span::new(self.cursor, (self.cursor + 1).min(self.text.len()))
+    }
+
+    fn find(&mut self, needle: &str) -> Span {
+        match self.text[self.cursor..].find(needle) {
+            Some(i) => {
+                let start = self.cursor + i;
+                self.cursor = start + needle.len();
+                Span::new(start, start + needle.len())
+            }
+            None => self.here(),
+        }
+    }
+
+    /// The `"name"` member of the next parameter called `name` (keys may be in any order, so
+    /// the search is for the value; the cursor moves past it).
+    fn find_param(&mut self, name: &str) -> Span {
+        let quoted = serde_json::to_string(name).unwrap_or_default();
+        let rest = &self.text[self.cursor..];
+        let hit = rest.match_indices(&quoted).find(|(i, _)| {
+            let before = rest[..*i].trim_end();
+            before.ends_with(':') && before[..before.len() - 1].trim_end().ends_with("\"name\"")
+        });
+        match hit {
+            Some((i, _)) => {
+                let start = self.cursor + i;
+                self.cursor = start + quoted.len();
+                Span::new(start, start + quoted.len())
+            }
+            None => self.here(),
+        }
+    }
+}
+
+/// Byte offset of serde_json's 1-based line/column.
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    (line_start + column.saturating_sub(1)).min(text.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::Ty;
+
+    #[test]
+    fn reads_a_record_with_nesting_limits_and_html() {
+        let text = r#"{
+ "requestParams": [
+  {"name": "req", "type": "ReqDto", "required": true, "description": "请求<br/>对象",
+   "subParams": [{"name": "ids", "type": "Number []", "maxListSize": 20}]},
+  {"name": "fields", "type": "Field List", "maxLength": 64, "minValue": 1, "maxValue": 100}
+ ],
+ "responseParams": [{"name": "ok", "type": "Boolean", "description": "&quot;是&quot;"}],
+ "name": "taobao.x.y",
+ "apiChineseName": "测试",
+ "description": "第一行<br/>第二行",
+ "category": "物流API"
+}"#;
+        let (api, diags) = parse(text);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(api.name, "taobao.x.y");
+        assert_eq!(api.title.as_deref(), Some("测试"));
+        assert_eq!(api.description.as_deref(), Some("第一行 第二行"));
+        assert_eq!(api.request[0].description.as_deref(), Some("请求\n对象"));
+        assert!(api.request[0].required);
+        assert_eq!(api.request[0].children[0].ty.ty, Ty::List(Box::new(Ty::Number)));
+        assert_eq!(api.request[0].children[0].limits.max_list_size, Some(20));
+        assert_eq!(api.request[1].ty.ty, Ty::FieldList);
+        assert_eq!(api.request[1].limits.max_length, Some(64));
+        assert_eq!(api.request[1].limits.min_value, Some(1));
+        assert_eq!(api.response[0].description.as_deref(), Some("\"是\""));
+        let span = api.request[1].span.unwrap();
+        assert_eq!(&text[span.start..span.end], "\"fields\"");
+    }
+
+    #[test]
+    fn malformed_json_is_a_diagnostic() {
+        let (_, diags) = parse("{\n \"name\": \n}");
+        assert_eq!(diags.len(), 1);
+        assert!(diags[0].is_error());
+        assert!(diags[0].message.starts_with("invalid JSON"));
+    }
+
+    #[test]
+    fn missing_name_and_type_are_reported() {
+        let (api, diags) = parse(r#"{"requestParams": [{"name": "a"}, {"type": "String"}]}"#);
+        assert_eq!(api.request.len(), 1);
+        assert_eq!(api.request[0].ty.display_name(), "String");
+        let messages: Vec<_> = diags.iter().map(|d| d.message.as_str()).collect();
+        assert!(messages.contains(&"the record has no API `name`"), "{messages:?}");
+        assert!(
+            messages.contains(&"parameter `a` has no type; read as String"),
+            "{messages:?}"
+        );
+        assert!(messages.contains(&"a parameter has no `name`"), "{messages:?}");
+    }
+}

@@ -1,0 +1,156 @@
+//! The contract between generated request types and the client: [`TopRequest`] and the
+//! business parameters it writes ([`Params`]).
+
+use crate::validation::ValidationError;
+use serde::de::DeserializeOwned;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// Implemented by every generated request type; the client is generic over it.
+pub trait TopRequest {
+    /// The API method name sent as `method`, e.g. `taobao.logistics.express.abnormal.report`.
+    const METHOD: &'static str;
+    /// The typed response body (the object under the `<method>_response` key).
+    type Response: DeserializeOwned;
+    /// Checks every documented rule; returns all violations at once.
+    fn validate(&self) -> Result<(), ValidationError>;
+    /// Writes the business parameters as the official SDKs encode them.
+    fn write_params(&self, params: &mut Params);
+}
+
+/// A file parameter (`byte[]`): sent as a multipart part, never signed.
+#[derive(Clone, PartialEq, Eq)]
+pub struct FileItem {
+    /// File name sent in the part's `Content-Disposition`.
+    pub file_name: String,
+    /// MIME type of the part.
+    pub mime_type: String,
+    /// The content.
+    pub content: Vec<u8>,
+}
+
+impl FileItem {
+    /// A file with a name and content; the MIME type is `application/octet-stream`.
+    pub fn new(file_name: impl Into<String>, content: impl Into<Vec<u8>>) -> Self {
+        FileItem {
+            file_name: file_name.into(),
+            mime_type: "application/octet-stream".into(),
+            content: content.into(),
+        }
+    }
+}
+
+impl fmt::Debug for FileItem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("FileItem")
+            .field("file_name", &self.file_name)
+            .field("mime_type", &self.mime_type)
+            .field("len", &self.content.len())
+            .finish()
+    }
+}
+
+/// One business parameter value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParamValue {
+    /// A text value: signed and sent as a form field.
+    Text(String),
+    /// A file: sent as multipart, not signed.
+    File(FileItem),
+}
+
+/// The business parameters of one call, by wire name (sorted, as the signature needs them).
+///
+/// Like the official Java SDK's `TaobaoHashMap`, text values that are empty or whitespace-only
+/// are dropped on insert, so what is signed is exactly what is sent.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Params {
+    map: BTreeMap<String, ParamValue>,
+}
+
+impl Params {
+    /// No parameters.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets a text parameter; empty and whitespace-only values are dropped (and an earlier
+    /// value under the same name removed).
+    pub fn insert_text(&mut self, name: impl Into<String>, value: impl Into<String>) {
+        let name = name.into();
+        let value = value.into();
+        if value.chars().all(char::is_whitespace) {
+            self.map.remove(&name);
+        } else {
+            self.map.insert(name, ParamValue::Text(value));
+        }
+    }
+
+    /// Sets a file parameter.
+    pub fn insert_file(&mut self, name: impl Into<String>, file: FileItem) {
+        self.map.insert(name.into(), ParamValue::File(file));
+    }
+
+    /// The value of a parameter.
+    pub fn get(&self, name: &str) -> Option<&ParamValue> {
+        self.map.get(name)
+    }
+
+    /// The text of a text parameter.
+    pub fn text(&self, name: &str) -> Option<&str> {
+        match self.map.get(name) {
+            Some(ParamValue::Text(t)) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// Removes a parameter.
+    pub fn remove(&mut self, name: &str) -> Option<ParamValue> {
+        self.map.remove(name)
+    }
+
+    /// All parameters in name order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &ParamValue)> {
+        self.map.iter().map(|(k, v)| (k.as_str(), v))
+    }
+
+    /// Text parameters in name order (what the signature covers).
+    pub fn texts(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.map.iter().filter_map(|(k, v)| match v {
+            ParamValue::Text(t) => Some((k.as_str(), t.as_str())),
+            ParamValue::File(_) => None,
+        })
+    }
+
+    /// True when any parameter is a file (the body must be multipart).
+    pub fn has_files(&self) -> bool {
+        self.map.values().any(|v| matches!(v, ParamValue::File(_)))
+    }
+
+    /// Number of parameters.
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    /// True when there are none.
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_and_blank_values_are_dropped_like_the_java_sdk() {
+        let mut p = Params::new();
+        p.insert_text("b", "1");
+        p.insert_text("a", "");
+        p.insert_text("c", " \t");
+        p.insert_text("d", " x ");
+        assert_eq!(p.texts().collect::<Vec<_>>(), vec![("b", "1"), ("d", " x ")]);
+        p.insert_text("b", "  ");
+        assert_eq!(p.text("b"), None);
+    }
+}

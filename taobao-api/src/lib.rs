@@ -8,5 +8,5 @@ extern crate self as taobao_api;
 pub mod request;
 pub mod validation;
 
-pub use request::{FileItem, ParamValue, Params, TopRequest};
+pub use request::{ApiInfo, FileItem, ParamValue, Params, TopRequest};
 pub use validation::{ValidationError, Violation, ViolationKind};

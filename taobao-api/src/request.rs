@@ -16,6 +16,25 @@ pub trait TopRequest {
     fn validate(&self) -> Result<(), ValidationError>;
     /// Writes the business parameters as the official SDKs encode them.
     fn write_params(&self, params: &mut Params);
+    /// Static facts about the API (required parameters, response example).
+    fn info() -> &'static ApiInfo;
+}
+
+/// What the runtime (and the mock gateway) needs to know about one API without its types:
+/// generated for every spec, listed in `taobao_api::APIS`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ApiInfo {
+    /// Method name, e.g. `taobao.logistics.express.abnormal.report`.
+    pub method: &'static str,
+    /// The Chinese title.
+    pub title: &'static str,
+    /// Wire names of the top-level required business parameters.
+    pub required_params: &'static [&'static str],
+    /// Wire names of the top-level file (`byte[]`) parameters.
+    pub file_params: &'static [&'static str],
+    /// The page's response example as the JSON body the gateway sends
+    /// (`{"<key>_response": {...}}`), when the page has one.
+    pub response_example: Option<&'static str>,
 }
 
 /// A file parameter (`byte[]`): sent as a multipart part, never signed.

@@ -1,0 +1,231 @@
+//! Turning a request into what goes on the wire, without any I/O: business parameters plus
+//! per-call extras, the system parameters (§3), the signature (§4), and the encoded body.
+//!
+//! Shared by the async and blocking clients, and usable on its own ([`crate::Client::prepare`])
+//! to inspect or benchmark exactly what would be sent.
+
+use super::{Client, Config, Secret};
+use crate::error::Error;
+use crate::request::{FileItem, ParamValue, Params, TopRequest};
+use crate::sign::sign_sorted;
+use crate::time::{format_gmt8, now_gmt8};
+use std::fmt;
+use std::time::SystemTime;
+
+/// Names the client sets itself; business and extra parameters may not use them.
+pub const SYSTEM_PARAMS: &[&str] = &[
+    "app_key",
+    "format",
+    "method",
+    "partner_id",
+    "session",
+    "sign",
+    "sign_method",
+    "simplify",
+    "target_app_key",
+    "timestamp",
+    "v",
+];
+
+/// Per-call settings: the user's session (access token), extra text parameters (the official
+/// SDKs' `putOtherTextParam`: sent and signed like business parameters) and a fixed timestamp.
+#[derive(Clone, Default)]
+pub struct CallOptions {
+    pub(crate) session: Option<Secret>,
+    pub(crate) extra: Vec<(String, String)>,
+    pub(crate) timestamp: Option<SystemTime>,
+}
+
+impl fmt::Debug for CallOptions {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CallOptions")
+            .field("session", &self.session)
+            .field("extra", &self.extra)
+            .field("timestamp", &self.timestamp)
+            .finish()
+    }
+}
+
+impl CallOptions {
+    /// No session, no extras, the current time.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sends this session (access token); an empty one is not sent.
+    pub fn session(mut self, session: impl Into<String>) -> Self {
+        let s = session.into();
+        self.session = (!s.trim().is_empty()).then_some(Secret(s));
+        self
+    }
+
+    /// Adds an undocumented text parameter; it overrides a business parameter of the same name.
+    /// Empty and blank values are dropped, as for business parameters.
+    pub fn param(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.extra.push((name.into(), value.into()));
+        self
+    }
+
+    /// Sends this instant as `timestamp` instead of the time of each attempt.
+    pub fn timestamp(mut self, at: SystemTime) -> Self {
+        self.timestamp = Some(at);
+        self
+    }
+
+    pub(crate) fn with_session(session: Option<&str>) -> Self {
+        match session {
+            Some(s) => CallOptions::new().session(s),
+            None => CallOptions::new(),
+        }
+    }
+}
+
+/// One signed call, ready to send: every text field (system, business, `sign`) in name order,
+/// plus the file parts.
+#[derive(Clone)]
+pub struct PreparedCall {
+    method: String,
+    fields: Vec<(String, String)>,
+    files: Vec<(String, FileItem)>,
+}
+
+impl fmt::Debug for PreparedCall {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let shown: Vec<(&str, &str)> = self
+            .fields
+            .iter()
+            .map(|(k, v)| (k.as_str(), if k == "session" { "***" } else { v.as_str() }))
+            .collect();
+        f.debug_struct("PreparedCall")
+            .field("method", &self.method)
+            .field("fields", &shown)
+            .field("files", &self.files)
+            .finish()
+    }
+}
+
+impl PreparedCall {
+    /// The API method.
+    pub fn method(&self) -> &str {
+        &self.method
+    }
+
+    /// Every text field sent, `sign` included, in name order.
+    pub fn fields(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.fields.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+
+    /// The value of one text field.
+    pub fn field(&self, name: &str) -> Option<&str> {
+        self.fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
+
+    /// The `sign` field.
+    pub fn sign(&self) -> &str {
+        self.field("sign").unwrap_or("")
+    }
+
+    /// The file parts (sent as multipart, not signed).
+    pub fn files(&self) -> &[(String, FileItem)] {
+        &self.files
+    }
+
+    /// Whether the body must be `multipart/form-data`.
+    pub fn is_multipart(&self) -> bool {
+        !self.files.is_empty()
+    }
+
+    /// The `application/x-www-form-urlencoded` body of the text fields.
+    pub fn form_body(&self) -> String {
+        let mut ser = form_urlencoded::Serializer::new(String::with_capacity(self.encoded_len_hint()));
+        for (k, v) in &self.fields {
+            ser.append_pair(k, v);
+        }
+        ser.finish()
+    }
+
+    fn encoded_len_hint(&self) -> usize {
+        self.fields.iter().map(|(k, v)| k.len() + v.len() * 3 + 2).sum()
+    }
+}
+
+impl Client {
+    /// Validates `request` and prepares the signed call that [`Client::execute_with`] would send
+    /// now (no I/O). Useful to inspect the wire form or to sign for another transport.
+    pub fn prepare<R: TopRequest>(&self, request: &R, options: &CallOptions) -> Result<PreparedCall, Error> {
+        request.validate()?;
+        let mut params = Params::new();
+        request.write_params(&mut params);
+        self.config.prepare(R::METHOD, &params, options)
+    }
+}
+
+impl Config {
+    /// Adds the system parameters to `params` and `options`, and signs.
+    pub(crate) fn prepare(&self, method: &str, params: &Params, options: &CallOptions) -> Result<PreparedCall, Error> {
+        if method.trim().is_empty() {
+            return Err(Error::Config("the method name is empty".into()));
+        }
+        let mut extras = Params::new();
+        for (k, v) in &options.extra {
+            extras.insert_text(k.as_str(), v.as_str());
+        }
+        let mut files = Vec::new();
+        let mut texts: Vec<(&str, &str)> = Vec::with_capacity(params.len() + extras.len() + 10);
+        for (name, value) in params.iter() {
+            if SYSTEM_PARAMS.contains(&name) {
+                return Err(reserved(name));
+            }
+            match value {
+                ParamValue::Text(t) if extras.get(name).is_none() => texts.push((name, t)),
+                ParamValue::Text(_) => {}
+                ParamValue::File(f) => files.push((name.to_owned(), f.clone())),
+            }
+        }
+        for (name, value) in extras.texts() {
+            if SYSTEM_PARAMS.contains(&name) {
+                return Err(reserved(name));
+            }
+            texts.push((name, value));
+        }
+        let timestamp = options.timestamp.map(format_gmt8).unwrap_or_else(now_gmt8);
+        texts.extend([
+            ("method", method),
+            ("app_key", self.app_key.as_str()),
+            ("timestamp", timestamp.as_str()),
+            ("format", "json"),
+            ("v", "2.0"),
+            ("sign_method", self.sign_method.as_str()),
+        ]);
+        if let Some(s) = &options.session {
+            texts.push(("session", s.0.as_str()));
+        }
+        if let Some(p) = self.partner_id.as_deref().filter(|p| !p.trim().is_empty()) {
+            texts.push(("partner_id", p));
+        }
+        if let Some(t) = self.target_app_key.as_deref().filter(|t| !t.trim().is_empty()) {
+            texts.push(("target_app_key", t));
+        }
+        if self.simplify {
+            texts.push(("simplify", "true"));
+        }
+        texts.sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+        let sign = sign_sorted(texts.iter().copied(), &self.secret.0, self.sign_method);
+        let mut fields: Vec<(String, String)> = Vec::with_capacity(texts.len() + 1);
+        let at = texts.partition_point(|(k, _)| k.as_bytes() < b"sign".as_slice());
+        fields.extend(texts[..at].iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())));
+        fields.push(("sign".to_owned(), sign));
+        fields.extend(texts[at..].iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())));
+        Ok(PreparedCall {
+            method: method.to_owned(),
+            fields,
+            files,
+        })
+    }
+}
+
+fn reserved(name: &str) -> Error {
+    Error::Config(format!(
+        "parameter `{name}` is a system parameter set by the client; it cannot be a business or extra parameter"
+    ))
+}

@@ -1,0 +1,218 @@
+//! The one error type of the client, and the transient/caller classification of TOP errors
+//! (TOP-PROTOCOL.md §8).
+//!
+//! No variant ever holds the app secret or a session: parameters are sent in the request body,
+//! never in the URL, and transport errors are stripped of their URL anyway.
+
+use crate::validation::ValidationError;
+use std::time::Duration;
+
+/// Longest body excerpt (in characters) kept in [`Error::Decode`] and [`Error::Http`].
+pub const SNIPPET_CHARS: usize = 512;
+
+/// Everything a call can fail with.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The request broke documented rules; nothing was sent.
+    #[error("invalid request: {0}")]
+    Validation(#[from] ValidationError),
+    /// The gateway answered with an `error_response`.
+    #[error(
+        "TOP error {code}: {msg}{}{}{}",
+        opt(" sub_code=", sub_code),
+        opt(" sub_msg=", sub_msg),
+        opt(" request_id=", request_id)
+    )]
+    Platform {
+        /// The platform (parent) code, e.g. 25 for an invalid signature.
+        code: i64,
+        /// The platform message, e.g. `Invalid signature`.
+        msg: String,
+        /// The detailed code (`isv.*` = caller's fault, `isp.*` = service side).
+        sub_code: Option<String>,
+        /// The detailed message.
+        sub_msg: Option<String>,
+        /// The gateway's request id, for support tickets.
+        request_id: Option<String>,
+        /// Whether trying again later may succeed (§8).
+        transient: bool,
+        /// The wait the platform stated (`This ban will last for N more seconds`), if any.
+        retry_after: Option<Duration>,
+    },
+    /// The gateway answered with an HTTP status other than 2xx and 400.
+    #[error("HTTP status {status} from the gateway: {snippet}")]
+    Http {
+        /// The status code.
+        status: u16,
+        /// The start of the body (at most [`SNIPPET_CHARS`] characters).
+        snippet: String,
+    },
+    /// The connection failed (DNS, connect, TLS, reset, body read).
+    #[error("transport error: {0}")]
+    Transport(#[source] reqwest::Error),
+    /// No complete answer within the connect or request timeout.
+    #[error("timed out{}", after.map(|d| format!(" after {d:?}")).unwrap_or_default())]
+    Timeout {
+        /// The configured request timeout, when known.
+        after: Option<Duration>,
+    },
+    /// The body was not the JSON the API documents.
+    #[error("undecodable response: {message}; body starts: {snippet}")]
+    Decode {
+        /// What did not fit.
+        message: String,
+        /// The start of the body (at most [`SNIPPET_CHARS`] characters).
+        snippet: String,
+    },
+    /// The client was configured with something unusable (e.g. a gateway that is not a URL).
+    #[error("invalid client configuration: {0}")]
+    Config(String),
+}
+
+fn opt(label: &str, v: &Option<String>) -> String {
+    v.as_deref().map(|v| format!("{label}{v}")).unwrap_or_default()
+}
+
+impl Error {
+    /// Whether retrying the same call later may succeed: transport failures, timeouts, HTTP
+    /// 5xx/429 and the platform errors §8 marks as transient.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            Error::Platform { transient, .. } => *transient,
+            Error::Http { status, .. } => *status >= 500 || *status == 429,
+            Error::Transport(_) | Error::Timeout { .. } => true,
+            Error::Validation(_) | Error::Decode { .. } | Error::Config(_) => false,
+        }
+    }
+
+    /// The wait the platform asked for, if it stated one.
+    pub fn retry_after(&self) -> Option<Duration> {
+        match self {
+            Error::Platform { retry_after, .. } => *retry_after,
+            _ => None,
+        }
+    }
+
+    /// The platform code of an [`Error::Platform`].
+    pub fn code(&self) -> Option<i64> {
+        match self {
+            Error::Platform { code, .. } => Some(*code),
+            _ => None,
+        }
+    }
+
+    /// The `sub_code` of an [`Error::Platform`].
+    pub fn sub_code(&self) -> Option<&str> {
+        match self {
+            Error::Platform { sub_code, .. } => sub_code.as_deref(),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn from_reqwest(e: reqwest::Error, timeout: Option<Duration>) -> Error {
+        if e.is_timeout() {
+            Error::Timeout { after: timeout }
+        } else {
+            Error::Transport(e.without_url())
+        }
+    }
+
+    pub(crate) fn decode(message: impl Into<String>, body: &str) -> Error {
+        Error::Decode {
+            message: message.into(),
+            snippet: snippet(body),
+        }
+    }
+}
+
+/// Whether a platform error is worth retrying (§8): never for `isv.*` (caller's fault, including
+/// signature and argument errors); always for `isp.*` (service side) and `accesscontrol.*` (flow
+/// control); otherwise by code: 4–8 (call limits) and 10 (service unavailable).
+pub fn is_transient_platform(code: i64, sub_code: Option<&str>) -> bool {
+    let sub = sub_code.unwrap_or("");
+    if sub.starts_with("isv.") {
+        return false;
+    }
+    if sub.starts_with("isp.") || sub.starts_with("accesscontrol.") {
+        return true;
+    }
+    matches!(code, 4..=8 | 10)
+}
+
+/// At most [`SNIPPET_CHARS`] characters of `body`, with `…` when cut.
+pub fn snippet(body: &str) -> String {
+    match body.char_indices().nth(SNIPPET_CHARS) {
+        Some((cut, _)) => format!("{}…", &body[..cut]),
+        None => body.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn platform_classification_follows_the_protocol_table() {
+        let cases: &[(i64, Option<&str>, bool)] = &[
+            (7, Some("accesscontrol.limited-by-app-access-count"), true),
+            (7, None, true),
+            (4, None, true),
+            (8, None, true),
+            (10, None, true),
+            (15, Some("isp.remote-service-timeout"), true),
+            (50, Some("isp.unknown-error"), true),
+            (15, Some("isv.invalid-parameter"), false),
+            (560, Some("isv.user-not-exist:invalid-nick"), false),
+            (7, Some("isv.something"), false),
+            (25, None, false),
+            (24, None, false),
+            (27, None, false),
+            (40, None, false),
+            (41, None, false),
+            (31, None, false),
+            (15, None, false),
+            (999, None, false),
+        ];
+        for &(code, sub, want) in cases {
+            assert_eq!(is_transient_platform(code, sub), want, "code {code} sub {sub:?}");
+        }
+    }
+
+    #[test]
+    fn snippets_are_bounded_by_characters_not_bytes() {
+        assert_eq!(snippet("short"), "short");
+        let long = "中".repeat(SNIPPET_CHARS + 10);
+        let s = snippet(&long);
+        assert_eq!(s.chars().count(), SNIPPET_CHARS + 1);
+        assert!(s.ends_with('…'));
+        let exact = "x".repeat(SNIPPET_CHARS);
+        assert_eq!(snippet(&exact), exact);
+    }
+
+    #[test]
+    fn display_lists_every_platform_field() {
+        let e = Error::Platform {
+            code: 15,
+            msg: "Remote service error".into(),
+            sub_code: Some("isv.invalid-parameter".into()),
+            sub_msg: Some("非法参数".into()),
+            request_id: Some("abc".into()),
+            transient: false,
+            retry_after: None,
+        };
+        assert_eq!(
+            e.to_string(),
+            "TOP error 15: Remote service error sub_code=isv.invalid-parameter sub_msg=非法参数 request_id=abc"
+        );
+        assert!(!e.is_transient());
+        assert_eq!(e.code(), Some(15));
+        let t = Error::Timeout {
+            after: Some(Duration::from_millis(200)),
+        };
+        assert_eq!(t.to_string(), "timed out after 200ms");
+        assert!(t.is_transient());
+        assert!(Error::Http { status: 502, snippet: String::new() }.is_transient());
+        assert!(!Error::Http { status: 404, snippet: String::new() }.is_transient());
+    }
+}

@@ -1,0 +1,93 @@
+//! TOP times: `yyyy-MM-dd HH:mm:ss` in GMT+8 (China Standard Time), whatever the machine's time
+//! zone. The `timestamp` system parameter and every date field use this form.
+//!
+//! Conversions go through a fixed UTC+8 offset, never the local zone (some SDKs got this wrong:
+//! TOP-PROTOCOL.md §9), so `TZ` cannot change the output.
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDateTime, TimeZone, Timelike, Utc};
+use std::fmt::Write;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+const GMT8_SECS: i32 = 8 * 3600;
+
+/// The UTC+8 offset TOP uses.
+pub fn gmt8() -> FixedOffset {
+    // 8 hours is well inside chrono's ±24 h range.
+    FixedOffset::east_opt(GMT8_SECS).expect("UTC+8 is a valid offset")
+}
+
+/// Formats an instant as `yyyy-MM-dd HH:mm:ss` in GMT+8.
+pub fn format_gmt8(t: SystemTime) -> String {
+    let dt = to_gmt8(t);
+    let mut s = String::with_capacity(19);
+    // Writing to a String cannot fail.
+    let _ = write!(
+        s,
+        "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
+        dt.year(),
+        dt.month(),
+        dt.day(),
+        dt.hour(),
+        dt.minute(),
+        dt.second()
+    );
+    s
+}
+
+/// The current time as a TOP `timestamp`.
+pub fn now_gmt8() -> String {
+    format_gmt8(SystemTime::now())
+}
+
+/// Parses `yyyy-MM-dd HH:mm:ss` as GMT+8; `None` when the text is not in that form.
+pub fn parse_gmt8(text: &str) -> Option<SystemTime> {
+    let naive = NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S").ok()?;
+    let dt = gmt8().from_local_datetime(&naive).single()?;
+    let secs = dt.timestamp();
+    if secs >= 0 {
+        Some(UNIX_EPOCH + Duration::from_secs(secs as u64))
+    } else {
+        UNIX_EPOCH.checked_sub(Duration::from_secs(secs.unsigned_abs()))
+    }
+}
+
+/// Parses a `timestamp` as the gateway accepts it: the GMT+8 text form, or epoch milliseconds
+/// (what the official Python SDK sends).
+pub fn parse_timestamp(text: &str) -> Option<SystemTime> {
+    if !text.is_empty() && text.len() <= 16 && text.bytes().all(|b| b.is_ascii_digit()) {
+        let ms: u64 = text.parse().ok()?;
+        return UNIX_EPOCH.checked_add(Duration::from_millis(ms));
+    }
+    parse_gmt8(text)
+}
+
+fn to_gmt8(t: SystemTime) -> DateTime<FixedOffset> {
+    DateTime::<Utc>::from(t).with_timezone(&gmt8())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_in_gmt8_zero_padded() {
+        // 2024-03-28 08:38:11 UTC is 16:38:11 in GMT+8.
+        let t = UNIX_EPOCH + Duration::from_secs(1_711_615_091);
+        assert_eq!(format_gmt8(t), "2024-03-28 16:38:11");
+        assert_eq!(format_gmt8(UNIX_EPOCH), "1970-01-01 08:00:00");
+        // Crossing midnight and a year boundary in GMT+8 while still the old day in UTC.
+        let t = UNIX_EPOCH + Duration::from_secs(1_704_038_400); // 2023-12-31 16:00:00 UTC
+        assert_eq!(format_gmt8(t), "2024-01-01 00:00:00");
+    }
+
+    #[test]
+    fn parse_inverts_format() {
+        let t = UNIX_EPOCH + Duration::from_secs(1_711_615_091);
+        assert_eq!(parse_gmt8("2024-03-28 16:38:11"), Some(t));
+        assert_eq!(parse_timestamp("1711615091000"), Some(t));
+        assert_eq!(parse_gmt8("2024-03-28T16:38:11"), None);
+        assert_eq!(parse_gmt8("2024-13-28 16:38:11"), None);
+        assert_eq!(parse_timestamp(""), None);
+        assert_eq!(parse_timestamp("yesterday"), None);
+    }
+}

@@ -160,6 +160,14 @@ impl Client {
     }
 }
 
+impl Client {
+    /// Prepares the signed call that [`Client::execute_raw_with`] would send now (no I/O, no
+    /// validation).
+    pub fn prepare_raw(&self, method: &str, params: &Params, options: &CallOptions) -> Result<PreparedCall, Error> {
+        self.config.prepare(method, params, options)
+    }
+}
+
 impl Config {
     /// Adds the system parameters to `params` and `options`, and signs.
     pub(crate) fn prepare(&self, method: &str, params: &Params, options: &CallOptions) -> Result<PreparedCall, Error> {

@@ -9,6 +9,9 @@ pub mod describe;
 pub mod diag;
 pub mod ir;
 pub mod outline;
+/// IR -> doc-page text and HTML (maintainer tooling; kept out of the proc-macro's build).
+#[cfg(feature = "cli")]
+pub mod render;
 pub mod spec;
 
 pub use diag::{Diagnostic, LineIndex, Severity};

@@ -27,7 +27,11 @@ pub fn page(api: &Api, shape: ChildShape) -> String {
         "<div class=\"crumb\">文档中心 &gt; API类目 &gt; {}</div>\n",
         escape(category)
     ));
-    let title = api.title.as_deref().map(|t| format!(" ({})", escape(t))).unwrap_or_default();
+    let title = api
+        .title
+        .as_deref()
+        .map(|t| format!(" ({})", escape(t)))
+        .unwrap_or_default();
     out.push_str(&format!("<h1>{}{title}</h1>\n", escape(&api.name)));
     if let Some(d) = &api.description {
         out.push_str(&format!("<div class=\"desc\">{}</div>\n", escape(d)));
@@ -122,7 +126,11 @@ fn cells(p: &Param, request: bool) -> Vec<String> {
     if request {
         let limits = super::table::limit_lines(&p.limits, p.default.as_deref());
         let items: String = limits.iter().map(|l| format!("<li>{}</li>", escape(l))).collect();
-        cells.push(if items.is_empty() { items } else { format!("<ul>{items}</ul>") });
+        cells.push(if items.is_empty() {
+            items
+        } else {
+            format!("<ul>{items}</ul>")
+        });
     }
     let description = p.description.as_deref().unwrap_or("");
     cells.push(description.lines().map(escape).collect::<Vec<_>>().join("<br/>"));

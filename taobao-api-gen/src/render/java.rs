@@ -14,7 +14,8 @@ pub fn request_example(api: &Api) -> String {
         counter: 0,
         lines: Vec::new(),
     };
-    w.lines.push("TaobaoClient client = new DefaultTaobaoClient(url, appkey, secret);".to_string());
+    w.lines
+        .push("TaobaoClient client = new DefaultTaobaoClient(url, appkey, secret);".to_string());
     w.lines.push(format!("{0} req = new {0}();", w.request_class));
     for p in &api.request {
         w.set(p, "req", true);
@@ -42,7 +43,8 @@ impl Writer {
         let value = if p.ty.ty.is_list() {
             self.counter += 2;
             let list = format!("list{}", self.counter);
-            self.lines.push(format!("List<{class}> {list} = new ArrayList<{class}>();"));
+            self.lines
+                .push(format!("List<{class}> {list} = new ArrayList<{class}>();"));
             let obj = self.object(&class);
             self.lines.push(format!("{list}.add({obj});"));
             self.fields(p, &obj);
@@ -160,7 +162,10 @@ mod tests {
                             "items",
                             "Item[]",
                             None,
-                            vec![param("tags", "String[]", None, vec![]), param("at", "Date", None, vec![])],
+                            vec![
+                                param("tags", "String[]", None, vec![]),
+                                param("at", "Date", None, vec![]),
+                            ],
                         ),
                         param("flag", "Boolean", Some("yes"), vec![]),
                         param("q", "String", Some("say \"hi\"\\"), vec![]),

@@ -80,8 +80,8 @@ pub fn page_text_with(api: &Api, options: Options) -> String {
         page.line(&format!("  • {tab}"));
     }
     if options.examples {
-        let java = kept(api.examples.request.as_ref(), ExampleLanguage::Java)
-            .unwrap_or_else(|| java::request_example(api));
+        let java =
+            kept(api.examples.request.as_ref(), ExampleLanguage::Java).unwrap_or_else(|| java::request_example(api));
         page.text(&java);
     }
     page.blank();
@@ -89,8 +89,8 @@ pub fn page_text_with(api: &Api, options: Options) -> String {
     page.line("  • XML示例");
     page.line("  • JSON示例");
     if options.examples {
-        let xml = kept(api.examples.response.as_ref(), ExampleLanguage::Xml)
-            .unwrap_or_else(|| xml::response_example(api));
+        let xml =
+            kept(api.examples.response.as_ref(), ExampleLanguage::Xml).unwrap_or_else(|| xml::response_example(api));
         page.text(&xml);
     }
     page.blank();

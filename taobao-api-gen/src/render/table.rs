@@ -34,7 +34,11 @@ fn top_row(page: &mut Page, p: &Param, request: bool) {
         head.push(required_cell(p).to_string());
     }
     head.extend(example(p));
-    let limits = if request { limit_lines(&p.limits, p.default.as_deref()) } else { Vec::new() };
+    let limits = if request {
+        limit_lines(&p.limits, p.default.as_deref())
+    } else {
+        Vec::new()
+    };
     let description = description_lines(p);
     if limits.is_empty() {
         let mut lines = description.iter();
@@ -82,8 +86,16 @@ fn child_rows(page: &mut Page, p: &Param, request: bool) {
 /// A multi-line text as a bullet: first line after `  • `, the rest indented by 4 spaces.
 fn bullet_text(page: &mut Page, lines: &[String], unshifted: bool) {
     for (i, line) in lines.iter().enumerate() {
-        let text = if i == 0 { format!("  • {line}") } else { format!("    {line}") };
-        if unshifted { page.unshifted(&text) } else { page.line(&text) }
+        let text = if i == 0 {
+            format!("  • {line}")
+        } else {
+            format!("    {line}")
+        };
+        if unshifted {
+            page.unshifted(&text)
+        } else {
+            page.line(&text)
+        }
     }
 }
 

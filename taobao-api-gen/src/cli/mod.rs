@@ -2,6 +2,7 @@
 
 mod check;
 mod files;
+mod sweep;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -32,6 +33,12 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Read every spec of a directory (e.g. the doc corpus): counts, each failure, the time.
+    Sweep {
+        /// Directories of specs (or spec files).
+        #[arg(required = true)]
+        dirs: Vec<PathBuf>,
+    },
     /// Print the IR of a spec as JSON.
     Ir {
         /// A spec file.
@@ -46,6 +53,7 @@ pub fn run() -> ExitCode {
         Command::Tree { files } => check::tree(&files),
         Command::Check { paths } => check::check(&paths),
         Command::Ir { file } => check::ir(&file),
+        Command::Sweep { dirs } => sweep::sweep(&dirs),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

@@ -212,7 +212,19 @@ mod tests {
         };
         assert_eq!(t.to_string(), "timed out after 200ms");
         assert!(t.is_transient());
-        assert!(Error::Http { status: 502, snippet: String::new() }.is_transient());
-        assert!(!Error::Http { status: 404, snippet: String::new() }.is_transient());
+        assert!(
+            Error::Http {
+                status: 502,
+                snippet: String::new()
+            }
+            .is_transient()
+        );
+        assert!(
+            !Error::Http {
+                status: 404,
+                snippet: String::new()
+            }
+            .is_transient()
+        );
     }
 }

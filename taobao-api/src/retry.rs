@@ -106,7 +106,10 @@ mod tests {
             parse_ban_wait("This ban will last for 31062 more seconds"),
             Some(Duration::from_secs(31062))
         );
-        assert_eq!(parse_ban_wait("This ban will last for 1 more second"), Some(Duration::from_secs(1)));
+        assert_eq!(
+            parse_ban_wait("This ban will last for 1 more second"),
+            Some(Duration::from_secs(1))
+        );
         assert_eq!(parse_ban_wait("This ban will last for many more seconds"), None);
         assert_eq!(parse_ban_wait("This ban will last for 12 hours"), None);
         assert_eq!(parse_ban_wait("will last for "), None);
@@ -130,7 +133,10 @@ mod tests {
         let isp = platform(15, "isp.remote-service-timeout", None);
         assert!(matches!(p.decide(&isp, 0), Decision::RetryAfter(d) if d <= Duration::from_millis(100)));
         assert_eq!(p.decide(&isp, 2), Decision::GiveUp);
-        assert_eq!(p.decide(&platform(15, "isv.invalid-parameter", None), 0), Decision::GiveUp);
+        assert_eq!(
+            p.decide(&platform(15, "isv.invalid-parameter", None), 0),
+            Decision::GiveUp
+        );
         assert_eq!(p.decide(&platform(25, "", None), 0), Decision::GiveUp);
         assert_eq!(RetryPolicy::none().decide(&isp, 0), Decision::GiveUp);
     }
@@ -138,9 +144,17 @@ mod tests {
     #[test]
     fn stated_waits_are_honoured_up_to_the_cap() {
         let p = RetryPolicy::default();
-        let short = platform(7, "accesscontrol.limited-by-api-access-count", Some(Duration::from_secs(2)));
+        let short = platform(
+            7,
+            "accesscontrol.limited-by-api-access-count",
+            Some(Duration::from_secs(2)),
+        );
         assert_eq!(p.decide(&short, 0), Decision::RetryAfter(Duration::from_secs(2)));
-        let long = platform(7, "accesscontrol.limited-by-app-access-count", Some(Duration::from_secs(31062)));
+        let long = platform(
+            7,
+            "accesscontrol.limited-by-app-access-count",
+            Some(Duration::from_secs(31062)),
+        );
         assert_eq!(p.decide(&long, 0), Decision::GiveUp);
     }
 }

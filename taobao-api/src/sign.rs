@@ -154,12 +154,21 @@ mod tests {
             ("session", "test"),
             ("sign_method", "md5"),
         ];
-        assert_eq!(sign(params, "test", SignMethod::Md5), "72CB4D809B375A54502C09360D879C64");
+        assert_eq!(
+            sign(params, "test", SignMethod::Md5),
+            "72CB4D809B375A54502C09360D879C64"
+        );
     }
 
     #[test]
     fn names_sort_bytewise_with_prefixes_first() {
-        let s = string_to_sign([("foobar", "3"), ("foo_bar", "2"), ("foo", "1"), ("Foo", "0"), ("1", "x")]);
+        let s = string_to_sign([
+            ("foobar", "3"),
+            ("foo_bar", "2"),
+            ("foo", "1"),
+            ("Foo", "0"),
+            ("1", "x"),
+        ]);
         assert_eq!(s, "1xFoo0foo1foo_bar2foobar3");
     }
 

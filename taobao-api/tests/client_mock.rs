@@ -17,7 +17,10 @@ async fn a_valid_request_returns_the_typed_response() {
     let resp = client.execute(&ReportRequest::valid(), Some(SESSION)).await.unwrap();
     let spi = resp.spi_result.expect("spi_result");
     assert_eq!(spi.success, Some(true));
-    assert_eq!(spi.abnormal_report_res_dto.unwrap().order_code.as_deref(), Some("MFA000000012001"));
+    assert_eq!(
+        spi.abnormal_report_res_dto.unwrap().order_code.as_deref(),
+        Some("MFA000000012001")
+    );
     assert_eq!(resp.request_id.as_deref(), Some("example-id"));
 
     let seen = gw.requests();
@@ -34,13 +37,21 @@ async fn a_valid_request_returns_the_typed_response() {
         r.param("abnormal_report_request"),
         Some(r#"{"abnormal_order_id":"100000001","abnormal_remark":"天气原因 & 1+1=2"}"#)
     );
-    assert!(r.content_type.as_deref().unwrap().starts_with("application/x-www-form-urlencoded"));
+    assert!(
+        r.content_type
+            .as_deref()
+            .unwrap()
+            .starts_with("application/x-www-form-urlencoded")
+    );
 }
 
 #[tokio::test]
 async fn a_platform_error_is_mapped_with_every_field_and_not_retried() {
     let gw = mock();
-    gw.push_reply(REPORT, Reply::error(50, "Remote service error").sub("isv.invalid-parameter", "非法参数"));
+    gw.push_reply(
+        REPORT,
+        Reply::error(50, "Remote service error").sub("isv.invalid-parameter", "非法参数"),
+    );
     let client = client_for(&gw).build().unwrap();
     let err = client.execute(&ReportRequest::valid(), None).await.unwrap_err();
     match &err {
@@ -153,9 +164,16 @@ async fn a_slow_response_hits_the_timeout() {
         .unwrap();
     let started = Instant::now();
     let err = client.execute(&ReportRequest::valid(), None).await.unwrap_err();
-    assert!(matches!(err, Error::Timeout { after: Some(d) } if d == Duration::from_millis(300)), "{err:?}");
+    assert!(
+        matches!(err, Error::Timeout { after: Some(d) } if d == Duration::from_millis(300)),
+        "{err:?}"
+    );
     assert!(err.is_transient());
-    assert!(started.elapsed() < Duration::from_secs(2), "gave up after {:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "gave up after {:?}",
+        started.elapsed()
+    );
 }
 
 #[tokio::test]
@@ -171,7 +189,11 @@ async fn a_short_stated_ban_is_waited_out_and_a_long_one_returned_at_once() {
     let client = client_for(&gw).build().unwrap();
     let started = Instant::now();
     client.execute(&ReportRequest::valid(), None).await.unwrap();
-    assert!(started.elapsed() >= Duration::from_secs(1), "waited {:?}", started.elapsed());
+    assert!(
+        started.elapsed() >= Duration::from_secs(1),
+        "waited {:?}",
+        started.elapsed()
+    );
     assert_eq!(gw.requests().len(), 2);
 
     gw.clear_requests();

@@ -90,13 +90,25 @@ async fn secrets_never_show_in_debug_errors_or_traces() {
     client.execute(&ReportRequest::valid(), Some(SESSION)).await.unwrap();
     assert_clean("ReceivedRequest", &format!("{:?}", gw.requests()));
 
-    gw.push_reply(REPORT, Reply::error(27, "Invalid session").sub("isv.invalid-session", "session expired"));
-    let platform = client.execute(&ReportRequest::valid(), Some(SESSION)).await.unwrap_err();
+    gw.push_reply(
+        REPORT,
+        Reply::error(27, "Invalid session").sub("isv.invalid-session", "session expired"),
+    );
+    let platform = client
+        .execute(&ReportRequest::valid(), Some(SESSION))
+        .await
+        .unwrap_err();
     assert_eq!(platform.code(), Some(27));
     assert_error_clean("platform error", &platform);
 
-    let wrong_secret = taobao_api::Client::builder(APP_KEY, "wrong-secret").gateway(gw.url()).build().unwrap();
-    let signature = wrong_secret.execute(&ReportRequest::valid(), Some(SESSION)).await.unwrap_err();
+    let wrong_secret = taobao_api::Client::builder(APP_KEY, "wrong-secret")
+        .gateway(gw.url())
+        .build()
+        .unwrap();
+    let signature = wrong_secret
+        .execute(&ReportRequest::valid(), Some(SESSION))
+        .await
+        .unwrap_err();
     assert_eq!(signature.code(), Some(25));
     assert_error_clean("signature error", &signature);
 
@@ -111,22 +123,35 @@ async fn secrets_never_show_in_debug_errors_or_traces() {
     assert_error_clean("timeout", &timeout);
 
     gw.push_reply(REPORT, Reply::body("not json"));
-    let decode = client.execute(&ReportRequest::valid(), Some(SESSION)).await.unwrap_err();
+    let decode = client
+        .execute(&ReportRequest::valid(), Some(SESSION))
+        .await
+        .unwrap_err();
     assert!(matches!(decode, Error::Decode { .. }));
     assert_error_clean("decode error", &decode);
 
     gw.push_reply(REPORT, Reply::http_status(503, "unavailable"));
-    let http = client.execute(&ReportRequest::valid(), Some(SESSION)).await.unwrap_err();
+    let http = client
+        .execute(&ReportRequest::valid(), Some(SESSION))
+        .await
+        .unwrap_err();
     assert!(matches!(http, Error::Http { status: 503, .. }));
     assert_error_clean("HTTP error", &http);
 
-    let dead_port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let dead_port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let unreachable = client_for(&gw)
         .gateway(format!("http://127.0.0.1:{dead_port}/router/rest"))
         .retry(RetryPolicy::none())
         .build()
         .unwrap();
-    let transport = unreachable.execute(&ReportRequest::valid(), Some(SESSION)).await.unwrap_err();
+    let transport = unreachable
+        .execute(&ReportRequest::valid(), Some(SESSION))
+        .await
+        .unwrap_err();
     assert!(matches!(transport, Error::Transport(_)));
     assert_error_clean("transport error", &transport);
 
@@ -134,8 +159,14 @@ async fn secrets_never_show_in_debug_errors_or_traces() {
         abnormal_order_id: String::new(),
         abnormal_remark: None,
     };
-    assert_error_clean("validation error", &client.execute(&bad, Some(SESSION)).await.unwrap_err());
-    let config = taobao_api::Client::builder(APP_KEY, SECRET).gateway("ftp://x").build().unwrap_err();
+    assert_error_clean(
+        "validation error",
+        &client.execute(&bad, Some(SESSION)).await.unwrap_err(),
+    );
+    let config = taobao_api::Client::builder(APP_KEY, SECRET)
+        .gateway("ftp://x")
+        .build()
+        .unwrap_err();
     assert_error_clean("config error", &config);
 
     let trace = capture.text.lock().unwrap().clone();

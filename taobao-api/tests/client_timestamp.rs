@@ -34,7 +34,10 @@ fn close_to_now(text: &str) {
     let t = parse_gmt8(text).unwrap_or_else(|| panic!("{text:?} is not yyyy-MM-dd HH:mm:ss"));
     let now = SystemTime::now();
     let skew = now.duration_since(t).unwrap_or_else(|e| e.duration());
-    assert!(skew < Duration::from_secs(60), "{text} is {skew:?} away from now in GMT+8");
+    assert!(
+        skew < Duration::from_secs(60),
+        "{text} is {skew:?} away from now in GMT+8"
+    );
 }
 
 #[test]
@@ -45,12 +48,21 @@ fn timestamps_are_gmt8_under_a_new_york_time_zone() {
         return;
     }
     let out = Command::new(std::env::current_exe().unwrap())
-        .args(["timestamps_are_gmt8_under_a_new_york_time_zone", "--exact", "--nocapture", "--test-threads=1"])
+        .args([
+            "timestamps_are_gmt8_under_a_new_york_time_zone",
+            "--exact",
+            "--nocapture",
+            "--test-threads=1",
+        ])
         .env(CHILD_MARKER, "1")
         .env("TZ", "America/New_York")
         .output()
         .expect("re-run the test binary");
-    assert!(out.status.success(), "child failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "child failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let child = String::from_utf8_lossy(&out.stdout).into_owned();
     let offset: i32 = value(&child, "local_offset").trim().parse().unwrap();
     assert!(

@@ -29,14 +29,23 @@ async fn a_timestamp_outside_the_window_is_rejected_with_31() {
 async fn unknown_methods_and_app_keys_are_rejected() {
     let gw = mock();
     let client = client_for(&gw).build().unwrap();
-    let err = client.execute_raw("taobao.no.such.api", &Params::new(), None).await.unwrap_err();
+    let err = client
+        .execute_raw("taobao.no.such.api", &Params::new(), None)
+        .await
+        .unwrap_err();
     assert_eq!(err.code(), Some(22));
     // Scripting a method makes it known, for APIs without generated bindings.
     gw.push_reply("taobao.time.get", Reply::object(json!({"time": "2024-01-01 00:00:00"})));
-    let v = client.execute_raw("taobao.time.get", &Params::new(), None).await.unwrap();
+    let v = client
+        .execute_raw("taobao.time.get", &Params::new(), None)
+        .await
+        .unwrap();
     assert_eq!(v["time"], "2024-01-01 00:00:00");
 
-    let other_key = taobao_api::Client::builder("999", SECRET).gateway(gw.url()).build().unwrap();
+    let other_key = taobao_api::Client::builder("999", SECRET)
+        .gateway(gw.url())
+        .build()
+        .unwrap();
     let err = other_key.execute(&ReportRequest::valid(), None).await.unwrap_err();
     assert_eq!(err.code(), Some(29));
 }
@@ -49,7 +58,10 @@ async fn missing_required_arguments_are_named_in_a_40() {
     params.insert_text("picture_category_id", "7");
     let err = client.execute_raw(UPLOAD, &params, None).await.unwrap_err();
     assert_eq!(err.code(), Some(40));
-    assert!(matches!(&err, Error::Platform { msg, .. } if msg == "Missing required arguments:img"), "{err}");
+    assert!(
+        matches!(&err, Error::Platform { msg, .. } if msg == "Missing required arguments:img"),
+        "{err}"
+    );
     // A file parameter sent as text is invalid (41).
     params.insert_text("img", "not a file");
     let err = client.execute_raw(UPLOAD, &params, None).await.unwrap_err();
@@ -83,13 +95,19 @@ async fn files_go_as_multipart_parts_and_are_not_signed() {
 async fn extra_params_are_sent_and_signed_and_system_names_refused() {
     let gw = mock();
     let client = client_for(&gw).build().unwrap();
-    let opts = CallOptions::new().session(SESSION).param("x_extra", "a b&c").param("blank", "  ");
+    let opts = CallOptions::new()
+        .session(SESSION)
+        .param("x_extra", "a b&c")
+        .param("blank", "  ");
     client.execute_with(&ReportRequest::valid(), &opts).await.unwrap();
     let r = &gw.requests()[0];
     assert_eq!(r.param("x_extra"), Some("a b&c"));
     assert_eq!(r.param("blank"), None, "blank extras are dropped like business params");
     let err = client
-        .execute_with(&ReportRequest::valid(), &CallOptions::new().param("sign_method", "hmac"))
+        .execute_with(
+            &ReportRequest::valid(),
+            &CallOptions::new().param("sign_method", "hmac"),
+        )
         .await
         .unwrap_err();
     assert!(matches!(err, Error::Config(_)), "{err:?}");
@@ -100,12 +118,19 @@ async fn extra_params_are_sent_and_signed_and_system_names_refused() {
 async fn every_sign_method_and_the_simplified_shape_are_accepted() {
     let gw = mock();
     for method in [SignMethod::Md5, SignMethod::Hmac, SignMethod::HmacSha256] {
-        let client = client_for(&gw).sign_method(method).partner_id("taobao-api-rust-test").build().unwrap();
+        let client = client_for(&gw)
+            .sign_method(method)
+            .partner_id("taobao-api-rust-test")
+            .build()
+            .unwrap();
         let resp = client.execute(&ReportRequest::valid(), Some(SESSION)).await.unwrap();
         assert_eq!(resp.spi_result.unwrap().success, Some(true), "{method}");
     }
     let simple = client_for(&gw).simplify(true).build().unwrap();
-    let v = simple.execute_raw(REPORT, &ReportRequest::valid_params(), None).await.unwrap();
+    let v = simple
+        .execute_raw(REPORT, &ReportRequest::valid_params(), None)
+        .await
+        .unwrap();
     assert_eq!(v["spi_result"]["success"], true);
     let seen = gw.requests();
     assert_eq!(seen.len(), 4);
@@ -130,10 +155,18 @@ impl ValidParams for ReportRequest {
 /// A hand-made request: `query` in the URL, `form` in the body, signed over both.
 async fn raw_call(gw: &MockGateway, verb: reqwest::Method, query: &[(&str, &str)], form: &[(&str, &str)]) -> Value {
     let all: Vec<(&str, &str)> = query.iter().chain(form).copied().collect();
-    let signature = sign(all.iter().copied().filter(|(k, _)| *k != "sign"), SECRET, SignMethod::Md5);
+    let signature = sign(
+        all.iter().copied().filter(|(k, _)| *k != "sign"),
+        SECRET,
+        SignMethod::Md5,
+    );
     let mut url = reqwest::Url::parse(gw.url()).unwrap();
-    url.query_pairs_mut().extend_pairs(query).append_pair("sign", &signature);
-    let body = form_urlencoded::Serializer::new(String::new()).extend_pairs(form).finish();
+    url.query_pairs_mut()
+        .extend_pairs(query)
+        .append_pair("sign", &signature);
+    let body = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(form)
+        .finish();
     let resp = reqwest::Client::new()
         .request(verb, url)
         .header("content-type", "application/x-www-form-urlencoded")
@@ -203,7 +236,9 @@ async fn hand_made_requests_get_top_error_codes() {
     q.pop();
     q.push(("sign", &signature));
     let tampered = [("abnormal_report_request", r#"{"abnormal_order_id":"2"}"#)];
-    let body = form_urlencoded::Serializer::new(String::new()).extend_pairs(tampered).finish();
+    let body = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(tampered)
+        .finish();
     let mut url = reqwest::Url::parse(gw.url()).unwrap();
     url.query_pairs_mut().extend_pairs(&q);
     let v: Value = reqwest::Client::new()
@@ -227,6 +262,8 @@ fn the_blocking_client_talks_to_the_mock() {
     let resp = client.execute(&ReportRequest::valid(), Some(SESSION)).unwrap();
     assert_eq!(resp.spi_result.unwrap().success, Some(true));
     assert_eq!(gw.requests().len(), 2, "the isp error was retried");
-    let err = client.execute_raw("taobao.no.such.api", &Params::new(), None).unwrap_err();
+    let err = client
+        .execute_raw("taobao.no.such.api", &Params::new(), None)
+        .unwrap_err();
     assert_eq!(err.code(), Some(22));
 }

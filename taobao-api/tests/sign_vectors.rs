@@ -14,7 +14,11 @@ fn cases() -> Vec<Value> {
     let text = std::fs::read_to_string(VECTORS).unwrap_or_else(|e| panic!("cannot read {VECTORS}: {e}"));
     let doc: Value = serde_json::from_str(&text).expect("sign-vectors.json is JSON");
     let cases = doc["cases"].as_array().expect("a `cases` array").clone();
-    assert!(cases.len() >= 25, "expected the 25 documented cases, found {}", cases.len());
+    assert!(
+        cases.len() >= 25,
+        "expected the 25 documented cases, found {}",
+        cases.len()
+    );
     cases
 }
 
@@ -42,7 +46,11 @@ fn every_vector_signs_to_its_expected_digest() {
             case["expected_sign"].as_str().unwrap(),
             "case {name}"
         );
-        assert_eq!(string_to_sign(borrowed), case["string_to_sign"].as_str().unwrap(), "case {name}");
+        assert_eq!(
+            string_to_sign(borrowed),
+            case["string_to_sign"].as_str().unwrap(),
+            "case {name}"
+        );
     }
 }
 
@@ -116,7 +124,9 @@ fn the_client_preparation_path_signs_like_the_vectors() {
                 business.insert_text(k, v);
             }
         }
-        let call = client.prepare_raw(&sys("method").unwrap(), &business, &options).unwrap();
+        let call = client
+            .prepare_raw(&sys("method").unwrap(), &business, &options)
+            .unwrap();
         assert_eq!(call.sign(), case["expected_sign"].as_str().unwrap(), "case {name}");
         let sent: Vec<(&str, &str)> = call.fields().filter(|(k, _)| *k != "sign").collect();
         let mut want = pairs(&case["params"]);

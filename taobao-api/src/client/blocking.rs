@@ -23,7 +23,9 @@ pub struct Client {
 
 impl fmt::Debug for Client {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("blocking::Client").field("config", &self.config).finish_non_exhaustive()
+        f.debug_struct("blocking::Client")
+            .field("config", &self.config)
+            .finish_non_exhaustive()
     }
 }
 
@@ -112,7 +114,8 @@ impl Client {
             }
             req.multipart(form)
         } else {
-            req.header(reqwest::header::CONTENT_TYPE, FORM_CONTENT_TYPE).body(call.form_body())
+            req.header(reqwest::header::CONTENT_TYPE, FORM_CONTENT_TYPE)
+                .body(call.form_body())
         };
         let resp = req.send().map_err(|e| Error::from_reqwest(e, Some(timeout)))?;
         let status = resp.status().as_u16();

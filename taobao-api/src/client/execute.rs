@@ -34,7 +34,8 @@ impl Client {
     /// Calls any method with hand-made parameters (for APIs without generated bindings) and
     /// returns the response object (the `<key>_response` member) as JSON.
     pub async fn execute_raw(&self, method: &str, params: &Params, session: Option<&str>) -> Result<Value, Error> {
-        self.execute_raw_with(method, params, &CallOptions::with_session(session)).await
+        self.execute_raw_with(method, params, &CallOptions::with_session(session))
+            .await
     }
 
     /// [`Client::execute_raw`] with per-call options.
@@ -49,7 +50,9 @@ impl Client {
             attempt = tracing::field::Empty,
             latency_ms = tracing::field::Empty
         );
-        self.call_with_retries(method, params, options, &span).instrument(span.clone()).await
+        self.call_with_retries(method, params, options, &span)
+            .instrument(span.clone())
+            .await
     }
 
     async fn call_with_retries(
@@ -112,7 +115,8 @@ impl Client {
             }
             req.multipart(form)
         } else {
-            req.header(reqwest::header::CONTENT_TYPE, FORM_CONTENT_TYPE).body(call.form_body())
+            req.header(reqwest::header::CONTENT_TYPE, FORM_CONTENT_TYPE)
+                .body(call.form_body())
         };
         let resp = req.send().await.map_err(|e| Error::from_reqwest(e, Some(timeout)))?;
         let status = resp.status().as_u16();

@@ -162,7 +162,10 @@ impl ClientBuilder {
         let c = &self.config;
         let url = reqwest::Url::parse(&c.gateway).map_err(|e| Error::Config(format!("gateway URL: {e}")))?;
         if !matches!(url.scheme(), "http" | "https") {
-            return Err(Error::Config(format!("gateway URL must be http or https, not {}", url.scheme())));
+            return Err(Error::Config(format!(
+                "gateway URL must be http or https, not {}",
+                url.scheme()
+            )));
         }
         if c.app_key.trim().is_empty() {
             return Err(Error::Config("app key is empty".into()));
@@ -215,7 +218,9 @@ pub struct Client {
 
 impl fmt::Debug for Client {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Client").field("config", &self.config).finish_non_exhaustive()
+        f.debug_struct("Client")
+            .field("config", &self.config)
+            .finish_non_exhaustive()
     }
 }
 

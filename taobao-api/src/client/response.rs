@@ -67,7 +67,10 @@ fn platform_error(v: &Value) -> Error {
     let sub_code = text(obj, "sub_code");
     let sub_msg = text(obj, "sub_msg");
     let msg = text(obj, "msg").unwrap_or_default();
-    let retry_after = sub_msg.as_deref().and_then(parse_ban_wait).or_else(|| parse_ban_wait(&msg));
+    let retry_after = sub_msg
+        .as_deref()
+        .and_then(parse_ban_wait)
+        .or_else(|| parse_ban_wait(&msg));
     Error::Platform {
         code,
         transient: is_transient_platform(code, sub_code.as_deref()),
@@ -130,7 +133,12 @@ mod tests {
             }
             other => panic!("unexpected {other:?}"),
         }
-        let err = extract(400, r#"{"error_response":{"code":"25","msg":"Invalid signature"}}"#, "m.x", false);
+        let err = extract(
+            400,
+            r#"{"error_response":{"code":"25","msg":"Invalid signature"}}"#,
+            "m.x",
+            false,
+        );
         assert_eq!(err.unwrap_err().code(), Some(25));
     }
 
@@ -147,9 +155,18 @@ mod tests {
 
     #[test]
     fn bad_bodies_are_decode_errors_or_http_errors() {
-        assert!(matches!(extract(200, "<html>", "taobao.time.get", false), Err(Error::Decode { .. })));
-        assert!(matches!(extract(200, "[1]", "taobao.time.get", false), Err(Error::Decode { .. })));
-        assert!(matches!(extract(200, r#"{"x":1}"#, "taobao.time.get", false), Err(Error::Decode { .. })));
+        assert!(matches!(
+            extract(200, "<html>", "taobao.time.get", false),
+            Err(Error::Decode { .. })
+        ));
+        assert!(matches!(
+            extract(200, "[1]", "taobao.time.get", false),
+            Err(Error::Decode { .. })
+        ));
+        assert!(matches!(
+            extract(200, r#"{"x":1}"#, "taobao.time.get", false),
+            Err(Error::Decode { .. })
+        ));
         assert!(matches!(
             extract(502, "Bad Gateway", "taobao.time.get", false),
             Err(Error::Http { status: 502, .. })

@@ -80,7 +80,9 @@ impl Reply {
     /// Sets `sub_code` and `sub_msg` of an error reply (no effect on other replies).
     pub fn sub(mut self, sub_code: impl Into<String>, sub_msg: impl Into<String>) -> Self {
         if let ReplyKind::Error {
-            sub_code: c, sub_msg: m, ..
+            sub_code: c,
+            sub_msg: m,
+            ..
         } = &mut self.kind
         {
             *c = Some(sub_code.into());
@@ -288,12 +290,22 @@ impl MockGateway {
     /// Queues a reply for `method`; queued replies are used once each, in order, before the
     /// fallback. Scripting a method the mock does not know makes it known.
     pub fn push_reply(&self, method: &str, reply: Reply) {
-        self.shared.lock().scripted.entry(method.to_owned()).or_default().push_back(reply);
+        self.shared
+            .lock()
+            .scripted
+            .entry(method.to_owned())
+            .or_default()
+            .push_back(reply);
     }
 
     /// Queues several replies for `method` (see [`MockGateway::push_reply`]).
     pub fn push_replies(&self, method: &str, replies: impl IntoIterator<Item = Reply>) {
-        self.shared.lock().scripted.entry(method.to_owned()).or_default().extend(replies);
+        self.shared
+            .lock()
+            .scripted
+            .entry(method.to_owned())
+            .or_default()
+            .extend(replies);
     }
 
     /// The reply for `method` once its queue is empty (default [`Reply::example`]).
@@ -308,7 +320,10 @@ impl MockGateway {
 
     /// The requests received for one method.
     pub fn requests_for(&self, method: &str) -> Vec<ReceivedRequest> {
-        self.requests().into_iter().filter(|r| r.method() == Some(method)).collect()
+        self.requests()
+            .into_iter()
+            .filter(|r| r.method() == Some(method))
+            .collect()
     }
 
     /// Forgets the requests received so far.

@@ -19,7 +19,9 @@ pub(crate) fn boundary(content_type: &str) -> Option<String> {
     }
     rest.split(';').find_map(|kv| {
         let (k, v) = kv.split_once('=')?;
-        k.trim().eq_ignore_ascii_case("boundary").then(|| v.trim().trim_matches('"').to_owned())
+        k.trim()
+            .eq_ignore_ascii_case("boundary")
+            .then(|| v.trim().trim_matches('"').to_owned())
     })
 }
 
@@ -83,7 +85,10 @@ fn find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
     if needle.is_empty() || from > hay.len() {
         return None;
     }
-    hay[from..].windows(needle.len()).position(|w| w == needle).map(|i| i + from)
+    hay[from..]
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|i| i + from)
 }
 
 #[cfg(test)]
@@ -114,7 +119,10 @@ mod tests {
     #[test]
     fn boundaries_are_read_from_the_content_type() {
         assert_eq!(boundary("multipart/form-data; boundary=abc").as_deref(), Some("abc"));
-        assert_eq!(boundary("multipart/form-data; boundary=\"q r\"").as_deref(), Some("q r"));
+        assert_eq!(
+            boundary("multipart/form-data; boundary=\"q r\"").as_deref(),
+            Some("q r")
+        );
         assert_eq!(boundary("application/x-www-form-urlencoded"), None);
     }
 }

@@ -56,11 +56,19 @@ async fn serve(listener: std::net::TcpListener, shared: Arc<Shared>, mut stop: o
     }
 }
 
-async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Result<Response<Full<Bytes>>, std::convert::Infallible> {
+async fn handle(
+    shared: Arc<Shared>,
+    req: Request<Incoming>,
+) -> Result<Response<Full<Bytes>>, std::convert::Infallible> {
     let (head, body) = req.into_parts();
     let body = match Limited::new(body, MAX_BODY).collect().await {
         Ok(b) => b.to_bytes(),
-        Err(_) => return Ok(plain(StatusCode::PAYLOAD_TOO_LARGE, "request body too large or unreadable")),
+        Err(_) => {
+            return Ok(plain(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "request body too large or unreadable",
+            ));
+        }
     };
     let content_type = head
         .headers
@@ -75,7 +83,9 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Result<Response<
         rejected_with: None,
     };
     if let Some(q) = head.uri.query() {
-        received.params.extend(form_urlencoded::parse(q.as_bytes()).into_owned());
+        received
+            .params
+            .extend(form_urlencoded::parse(q.as_bytes()).into_owned());
     }
     let parsed = read_body(&mut received, content_type.as_deref(), &body);
     let verdict = parsed.and_then(|()| {
@@ -157,7 +167,10 @@ fn render(shared: &Shared, kind: ReplyKind, method: &str, simplify: bool) -> Res
     let object = match kind {
         ReplyKind::Body(text) => return json_text(StatusCode::OK, text),
         ReplyKind::Status(status, body) => {
-            return plain(StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR), &body);
+            return plain(
+                StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+                &body,
+            );
         }
         ReplyKind::Error {
             code,
@@ -210,7 +223,10 @@ fn error_body(r: &Rejection) -> Value {
 fn request_id() -> String {
     static NEXT: AtomicU64 = AtomicU64::new(1);
     let n = NEXT.fetch_add(1, Ordering::Relaxed);
-    let nanos = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
+    let nanos = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0);
     format!("mock{:08x}{n:04x}", nanos)
 }
 
@@ -229,7 +245,9 @@ fn plain(status: StatusCode, body: &str) -> Response<Full<Bytes>> {
 fn respond(status: StatusCode, content_type: &'static str, body: String) -> Response<Full<Bytes>> {
     let mut resp = Response::new(Full::new(Bytes::from(body)));
     *resp.status_mut() = status;
-    resp.headers_mut()
-        .insert(hyper::header::CONTENT_TYPE, hyper::header::HeaderValue::from_static(content_type));
+    resp.headers_mut().insert(
+        hyper::header::CONTENT_TYPE,
+        hyper::header::HeaderValue::from_static(content_type),
+    );
     resp
 }

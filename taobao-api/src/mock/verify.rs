@@ -52,14 +52,23 @@ pub(crate) fn check(
     if app_key != shared.app_key {
         return Err(reject(29, "Invalid App Key"));
     }
-    let sign_method: SignMethod = p("sign_method")
-        .unwrap_or("")
-        .parse()
-        .map_err(|_| reject_sub(25, "Invalid signature", "isv.invalid-sign-method", "sign_method must be md5, hmac or hmac-sha256"))?;
+    let sign_method: SignMethod = p("sign_method").unwrap_or("").parse().map_err(|_| {
+        reject_sub(
+            25,
+            "Invalid signature",
+            "isv.invalid-sign-method",
+            "sign_method must be md5, hmac or hmac-sha256",
+        )
+    })?;
     let sign = p("sign").ok_or_else(|| reject(24, "Missing signature"))?;
     let timestamp = p("timestamp").ok_or_else(|| reject(30, "Missing timestamp"))?;
     let sent_at = parse_timestamp(timestamp).ok_or_else(|| {
-        reject_sub(31, "Invalid timestamp", "isv.invalid-timestamp", "expected yyyy-MM-dd HH:mm:ss (GMT+8)")
+        reject_sub(
+            31,
+            "Invalid timestamp",
+            "isv.invalid-timestamp",
+            "expected yyyy-MM-dd HH:mm:ss (GMT+8)",
+        )
     })?;
     let skew = now.duration_since(sent_at).unwrap_or_else(|e| e.duration());
     if skew > shared.timestamp_window {
@@ -67,7 +76,10 @@ pub(crate) fn check(
             31,
             "Invalid timestamp",
             "isv.invalid-timestamp",
-            format!("timestamp {timestamp} is {}s away from the gateway's GMT+8 clock", skew.as_secs()),
+            format!(
+                "timestamp {timestamp} is {}s away from the gateway's GMT+8 clock",
+                skew.as_secs()
+            ),
         ));
     }
     match p("v") {
@@ -78,7 +90,12 @@ pub(crate) fn check(
     match p("format") {
         Some("json") => {}
         Some("xml") | None => {
-            return Err(reject_sub(23, "Invalid format", "isv.invalid-format", "the mock gateway answers format=json only"));
+            return Err(reject_sub(
+                23,
+                "Invalid format",
+                "isv.invalid-format",
+                "the mock gateway answers format=json only",
+            ));
         }
         Some(_) => return Err(reject(23, "Invalid format")),
     }
@@ -86,10 +103,18 @@ pub(crate) fn check(
         && s != "true"
         && s != "false"
     {
-        return Err(reject_sub(41, "Invalid arguments:simplify", "isv.invalid-parameter", "simplify must be true or false"));
+        return Err(reject_sub(
+            41,
+            "Invalid arguments:simplify",
+            "isv.invalid-parameter",
+            "simplify must be true or false",
+        ));
     }
     let expected = sign_sorted(
-        req.params.iter().filter(|(k, _)| k.as_str() != "sign").map(|(k, v)| (k.as_str(), v.as_str())),
+        req.params
+            .iter()
+            .filter(|(k, _)| k.as_str() != "sign")
+            .map(|(k, v)| (k.as_str(), v.as_str())),
         &shared.secret.0,
         sign_method,
     );

@@ -121,10 +121,12 @@ pub fn to_param(row: &RawRow, request: bool, example: Option<&EvValue>, diags: &
         Some(cell) => {
             p.ty = TypeRef::from_declared(&cell.text);
             if let Ty::Unknown(name) = p.ty.ty.element() {
+                let hint = match suggest(name) {
+                    Some(known) => format!("did you mean `{known}`?"),
+                    None => format!("use one of {KNOWN_TYPES}, or a DTO type name such as `OrderDTO`"),
+                };
                 diags.push(
-                    Diagnostic::error(cell.span, format!("unknown type `{name}` for `{}`", p.name)).with_hint(format!(
-                        "use one of {KNOWN_TYPES}, or a DTO type name such as `OrderDTO`"
-                    )),
+                    Diagnostic::error(cell.span, format!("unknown type `{name}` for `{}`", p.name)).with_hint(hint),
                 );
             }
         }
@@ -155,6 +157,32 @@ pub fn to_param(row: &RawRow, request: bool, example: Option<&EvValue>, diags: &
 
 /// The type names a page may declare, for hints.
 pub const KNOWN_TYPES: &str = "String, Number, Boolean, Date, Price, BigDecimal, Json, Map, byte, byte[], Field List";
+
+/// The doc center's spelling of a type written in another case or as a Java type.
+fn suggest(name: &str) -> Option<&'static str> {
+    const NAMES: [&str; 9] = [
+        "String",
+        "Number",
+        "Boolean",
+        "Date",
+        "Price",
+        "BigDecimal",
+        "Json",
+        "Map",
+        "byte",
+    ];
+    let lower = name.to_ascii_lowercase();
+    NAMES
+        .into_iter()
+        .find(|n| n.to_ascii_lowercase() == lower)
+        .or(match lower.as_str() {
+            "int" | "integer" | "long" | "short" | "double" | "float" => Some("Number"),
+            "bool" => Some("Boolean"),
+            "datetime" | "timestamp" => Some("Date"),
+            "str" | "text" | "char" => Some("String"),
+            _ => None,
+        })
+}
 
 fn non_empty(s: &str) -> Option<String> {
     let t = s.trim();

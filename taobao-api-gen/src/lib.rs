@@ -2,18 +2,22 @@
 //! into Rust bindings.
 //!
 //! Pipeline: [`parse`] (any spec dialect -> [`ir::Api`] + [`diag::Diagnostic`]s) ->
-//! codegen (IR -> `TokenStream`). The IR is the only contract between the two halves.
+//! [`generate`] / [`generate_all`] (IR -> `TokenStream`). The IR is the only contract between the
+//! two halves.
 #![deny(missing_docs)]
 
+pub mod codegen;
 pub mod describe;
 pub mod diag;
 pub mod ir;
+pub mod naming;
 pub mod outline;
 /// IR -> doc-page text and HTML (maintainer tooling; kept out of the proc-macro's build).
 #[cfg(feature = "cli")]
 pub mod render;
 pub mod spec;
 
+pub use codegen::{generate, generate_all};
 pub use diag::{Diagnostic, LineIndex, Severity};
 pub use ir::Api;
 pub use spec::Parsed;

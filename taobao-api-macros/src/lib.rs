@@ -1,2 +1,135 @@
 //! Proc macros over taobao-api-gen. They only wire: read spec files, call the generator, turn
 //! diagnostics into `compile_error!`s with the spec's file and line.
+//!
+//! Tracking: the expansion ends with `const _: &[u8] = include_bytes!("<file>");` per spec
+//! read, so editing a spec rebuilds the crate; new and deleted files are tracked by the calling
+//! crate's `build.rs` printing `cargo::rerun-if-changed=<dir>` (a directory's mtime changes when
+//! an entry is added or removed; `proc_macro::tracked_path` is nightly-only).
+#![deny(missing_docs)]
+
+use proc_macro::TokenStream;
+use proc_macro2::Span;
+use quote::quote;
+use std::path::{Path, PathBuf};
+use syn::LitStr;
+use taobao_api_gen::ir::Api;
+use taobao_api_gen::{LineIndex, generate_all};
+
+/// Expands every spec file of a directory (or one file) into typed bindings:
+/// `taobao_api_macros::include_specs!("../specs");`, the path relative to the calling crate's
+/// `CARGO_MANIFEST_DIR`.
+///
+/// Spec files are `*.txt`, `*.md`, `*.json`, `*.html` and `*.htm`, read in file-name order;
+/// `*.ir.json` files are taken as an IR dump (`taobao-api-gen ir` output) instead of a doc
+/// page. The expansion is one module per API plus the crate-root items of
+/// `taobao_api_gen::generate_all`. A spec with errors expands to one `compile_error!` listing
+/// every error as `FILE:LINE:COL: error: message` with its hint.
+#[proc_macro]
+pub fn include_specs(input: TokenStream) -> TokenStream {
+    let lit = match syn::parse::<LitStr>(input) {
+        Ok(lit) => lit,
+        Err(e) => return e.to_compile_error().into(),
+    };
+    match expand(&lit) {
+        Ok(tokens) => tokens.into(),
+        Err(message) => syn::Error::new(lit.span(), message).to_compile_error().into(),
+    }
+}
+
+fn expand(lit: &LitStr) -> Result<proc_macro2::TokenStream, String> {
+    let base = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .ok_or("CARGO_MANIFEST_DIR is not set; include_specs! must be expanded by cargo")?;
+    let shown_root = lit.value();
+    let root = base.join(&shown_root);
+    let files = spec_files(&root).map_err(|e| format!("{}: {e}", root.display()))?;
+    if files.is_empty() {
+        return Err(format!(
+            "{}: no spec files (*.txt, *.md, *.json, *.html)",
+            root.display()
+        ));
+    }
+    let mut apis = Vec::new();
+    let mut errors = Vec::new();
+    let mut tracked = Vec::new();
+    for file in &files {
+        let shown = shown_path(&shown_root, &root, file);
+        let bytes = std::fs::read(file).map_err(|e| format!("{shown}: {e}"))?;
+        tracked.push(file.display().to_string());
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        match read_api(&shown, file, &text) {
+            Ok(api) => apis.push(api),
+            Err(mut lines) => errors.append(&mut lines),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors.join("\n"));
+    }
+    let mut tokens = generate_all(&apis);
+    for path in tracked {
+        let path = LitStr::new(&path, Span::call_site());
+        tokens.extend(quote!(
+            const _: &[u8] = ::std::include_bytes!(#path);
+        ));
+    }
+    Ok(tokens)
+}
+
+/// One spec's IR, or its error lines.
+fn read_api(shown: &str, file: &Path, text: &str) -> Result<Api, Vec<String>> {
+    let index = LineIndex::new(text);
+    if file.to_string_lossy().ends_with(".ir.json") {
+        return serde_json::from_str::<Api>(text).map_err(|e| {
+            vec![format!(
+                "{shown}:{}:{}: error: not an IR dump: {e}\n  = hint: write it with `taobao-api-gen ir <spec>`",
+                e.line(),
+                e.column()
+            )]
+        });
+    }
+    let parsed = taobao_api_gen::parse(shown, text);
+    let errors: Vec<String> = parsed
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| {
+            let mut line = d.headline(shown, &index);
+            if let Some(hint) = &d.hint {
+                line.push_str(&format!("\n  = hint: {hint}"));
+            }
+            line
+        })
+        .collect();
+    if errors.is_empty() { Ok(parsed.api) } else { Err(errors) }
+}
+
+/// The spec files under `root` (sorted by name), or `root` itself when it is a file.
+fn spec_files(root: &Path) -> std::io::Result<Vec<PathBuf>> {
+    if root.is_file() {
+        return Ok(vec![root.to_path_buf()]);
+    }
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && is_spec(p))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+fn is_spec(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("txt" | "md" | "json" | "html" | "htm")
+    )
+}
+
+/// The path as the user wrote it (`../specs/x.txt`), for messages.
+fn shown_path(shown_root: &str, root: &Path, file: &Path) -> String {
+    match file.strip_prefix(root) {
+        Ok(rel) if !rel.as_os_str().is_empty() => {
+            format!("{}/{}", shown_root.trim_end_matches('/'), rel.display())
+        }
+        _ => shown_root.to_string(),
+    }
+}

@@ -5,8 +5,11 @@
 // this crate too.
 extern crate self as taobao_api;
 
+pub mod checks;
 pub mod client;
+pub mod de;
 pub mod error;
+pub mod json;
 #[cfg(feature = "mock")]
 pub mod mock;
 pub mod request;
@@ -14,6 +17,7 @@ pub mod retry;
 pub mod sign;
 pub mod time;
 pub mod validation;
+pub mod value;
 
 pub use request::{ApiInfo, FileItem, ParamValue, Params, TopRequest};
 pub use validation::{ValidationError, Violation, ViolationKind};
@@ -23,3 +27,15 @@ pub use client::{CallOptions, Client, ClientBuilder, PRODUCTION_GATEWAY, Prepare
 pub use error::Error;
 pub use retry::RetryPolicy;
 pub use sign::SignMethod;
+pub use value::{ErrorCodeDoc, ParamText, Timestamp};
+/// Decimal money and `BigDecimal` values (Price fields).
+pub use rust_decimal::Decimal;
+/// Free-form JSON values (`Json`/`Map` response fields, objects without documented fields).
+pub use serde_json::Value as JsonValue;
+
+/// Crates that generated bindings name through this crate, so users need no extra dependency.
+#[doc(hidden)]
+pub mod __private {
+    pub use serde;
+    pub use serde_json;
+}

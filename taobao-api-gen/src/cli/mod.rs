@@ -2,6 +2,7 @@
 
 mod check;
 mod files;
+mod generate;
 mod sweep;
 
 use clap::{Parser, Subcommand};
@@ -39,6 +40,16 @@ enum Command {
         #[arg(required = true)]
         dirs: Vec<PathBuf>,
     },
+    /// Print the generated Rust bindings of specs (prettyplease-formatted, `@generated` header).
+    #[command(alias = "gen")]
+    Generate {
+        /// Spec files or directories of specs.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Write to this file (only when the content changed) instead of stdout.
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+    },
     /// Print the IR of a spec as JSON.
     Ir {
         /// A spec file.
@@ -53,6 +64,7 @@ pub fn run() -> ExitCode {
         Command::Tree { files } => check::tree(&files),
         Command::Check { paths } => check::check(&paths),
         Command::Ir { file } => check::ir(&file),
+        Command::Generate { paths, out } => generate::generate(&paths, out.as_deref()),
         Command::Sweep { dirs } => sweep::sweep(&dirs),
     };
     match result {

@@ -1,0 +1,115 @@
+//! Codegen unit tests on IR built by hand and on doc-center JSON records read from
+//! `../shared/corpus` at test time.
+
+use super::*;
+use crate::ir::{EnumValue, Param, Rule, TypeRef};
+
+fn p(name: &str, ty: &str, required: bool, children: Vec<Param>) -> Param {
+    Param {
+        required,
+        children,
+        ..Param::new(name, TypeRef::from_declared(ty))
+    }
+}
+
+/// Parses the tokens as a file: every generated stream must be valid Rust syntax.
+fn render(tokens: TokenStream) -> String {
+    let file: syn::File = syn::parse2(tokens).expect("generated code parses");
+    prettyplease::unparse(&file)
+}
+
+/// A test spec whose names are keywords, prelude names and duplicates.
+pub(crate) fn awkward_api() -> Api {
+    let mut kind = p("type", "String", true, vec![]);
+    kind.enum_values = vec![
+        EnumValue {
+            value: "OTHER".into(),
+            label: "其他".into(),
+        },
+        EnumValue {
+            value: "1001".into(),
+            label: "无法取件".into(),
+        },
+    ];
+    let mut when = p("Result", "String", false, vec![]);
+    when.rules = vec![Rule::RequiredWhen {
+        field: "type".into(),
+        equals: "1001".into(),
+        source: "x".into(),
+    }];
+    Api {
+        name: "taobao.awkward.names.get".into(),
+        request: vec![
+            kind,
+            p("self", "Number", false, vec![]),
+            p("client", "String", false, vec![]),
+            p("request", "Option", false, vec![p("Some", "String", false, vec![])]),
+            p("Option", "Result[]", false, vec![p("build", "String", false, vec![])]),
+            when,
+            p("fooBar", "String", false, vec![]),
+            p("foo_bar", "String", false, vec![]),
+            p("foo_bar", "String", false, vec![]),
+        ],
+        response: vec![p(
+            "Result",
+            "Result",
+            false,
+            vec![p("String", "Boolean", false, vec![])],
+        )],
+        ..Api::default()
+    }
+}
+
+#[test]
+fn awkward_names_get_distinct_identifiers() {
+    let api = awkward_api();
+    let plan = model::plan(&api);
+    let idents: Vec<&str> = plan.request_fields.iter().map(|f| f.ident.as_str()).collect();
+    assert_eq!(
+        idents,
+        [
+            "r#type",
+            "self_",
+            "client",
+            "request",
+            "option",
+            "result",
+            "foo_bar",
+            "foo_bar_2"
+        ]
+    );
+    let structs: Vec<&str> = plan.structs.iter().map(|s| s.name.as_str()).collect();
+    // `Result` is taken by the request DTO, so the response's different `Result` is renamed.
+    assert_eq!(structs, ["Option", "Result", "ResponseResult"]);
+    let setters: Vec<&str> = plan.structs[1].fields.iter().map(|f| f.setter.as_str()).collect();
+    assert_eq!(setters, ["build_2"]);
+    let variants: Vec<&str> = plan.enums[0].variants.iter().map(|v| v.0.as_str()).collect();
+    assert_eq!(variants, ["Other2", "V1001"]);
+    let code = render(generate_all(&[api]));
+    assert!(code.contains("pub r#type: Type,"), "{code}");
+}
+
+#[test]
+fn openalibity_record_from_the_corpus_generates() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../shared/corpus/top-docs/taobao.logistics.openalibity.write.json"
+    );
+    let Ok(text) = std::fs::read_to_string(path) else {
+        eprintln!("note: {path} not found; skipping");
+        return;
+    };
+    let parsed = crate::parse("taobao.logistics.openalibity.write.json", &text);
+    assert!(!parsed.has_errors(), "{:?}", parsed.diagnostics);
+    let code = render(generate(&parsed.api));
+    for needle in [
+        "pub mod taobao_logistics_openalibity_write {",
+        "pub struct LogisticsOpenalibityWriteRequest {",
+        "pub general_logistics_data_write_request: GeneralLogisticsDataWriteRequest,",
+        "pub struct GeneralLogisticsDataWriteResponse {",
+        "const METHOD: &'static str = \"taobao.logistics.openalibity.write\";",
+        "pub use self::taobao_logistics_openalibity_write::{",
+    ] {
+        assert!(code.contains(needle), "missing {needle:?} in:\n{code}");
+    }
+}

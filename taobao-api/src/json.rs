@@ -1,0 +1,210 @@
+//! The JSON text of object parameters, byte for byte as the official Java SDK's `JSONWriter`
+//! writes it (TOP-PROTOCOL.md §5): compact, object keys in the order the generated code gives
+//! them (alphabetical by Java property name), absent members omitted, non-ASCII raw, `"` `\`
+//! and `/` escaped (`\/`), `\b \f \n \r \t` as short escapes and other ISO control characters
+//! as `\uXXXX` (upper-case hex). Strings that hold JSON stay JSON strings.
+//!
+//! Generated DTOs implement [`ToJson`] with [`JsonObject`]; this module knows nothing about
+//! any API.
+
+use crate::value::Timestamp;
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+/// A value the Java SDK's JSON writer can write.
+pub trait ToJson {
+    /// Appends this value's JSON text to `out`.
+    fn write_json(&self, out: &mut String);
+}
+
+/// The JSON text of a value.
+pub fn to_json_string<T: ToJson + ?Sized>(value: &T) -> String {
+    let mut out = String::new();
+    value.write_json(&mut out);
+    out
+}
+
+/// Writes a JSON string literal with the Java SDK's escaping.
+pub fn write_str(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '/' => out.push_str("\\/"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() && (c as u32) <= 0x9F => {
+                out.push_str(&format!("\\u{:04X}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// Writes the members of one JSON object; the caller gives them in output order.
+pub struct JsonObject<'a> {
+    out: &'a mut String,
+    first: bool,
+}
+
+impl<'a> JsonObject<'a> {
+    /// Starts an object (`{`).
+    pub fn begin(out: &'a mut String) -> Self {
+        out.push('{');
+        JsonObject { out, first: true }
+    }
+
+    /// Writes `"key":value`, or nothing when the value is absent (Java's null members).
+    pub fn member<T: ToJson + ?Sized>(&mut self, key: &str, value: Option<&T>) {
+        let Some(value) = value else { return };
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+        write_str(self.out, key);
+        self.out.push(':');
+        value.write_json(self.out);
+    }
+
+    /// Ends the object (`}`).
+    pub fn end(self) {
+        self.out.push('}');
+    }
+}
+
+impl ToJson for str {
+    fn write_json(&self, out: &mut String) {
+        write_str(out, self);
+    }
+}
+
+impl ToJson for String {
+    fn write_json(&self, out: &mut String) {
+        write_str(out, self);
+    }
+}
+
+impl ToJson for i64 {
+    fn write_json(&self, out: &mut String) {
+        out.push_str(&self.to_string());
+    }
+}
+
+impl ToJson for bool {
+    fn write_json(&self, out: &mut String) {
+        out.push_str(if *self { "true" } else { "false" });
+    }
+}
+
+/// Price and BigDecimal are `String` fields in the Java SDK: written as JSON strings.
+impl ToJson for Decimal {
+    fn write_json(&self, out: &mut String) {
+        write_str(out, &self.to_string());
+    }
+}
+
+impl ToJson for Timestamp {
+    fn write_json(&self, out: &mut String) {
+        write_str(out, &self.to_string());
+    }
+}
+
+impl<T: ToJson> ToJson for [T] {
+    fn write_json(&self, out: &mut String) {
+        out.push('[');
+        for (i, item) in self.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            item.write_json(out);
+        }
+        out.push(']');
+    }
+}
+
+impl<T: ToJson> ToJson for Vec<T> {
+    fn write_json(&self, out: &mut String) {
+        self.as_slice().write_json(out);
+    }
+}
+
+impl<T: ToJson + ?Sized> ToJson for &T {
+    fn write_json(&self, out: &mut String) {
+        (**self).write_json(out);
+    }
+}
+
+/// A `Map` parameter: keys in sorted order.
+impl ToJson for BTreeMap<String, String> {
+    fn write_json(&self, out: &mut String) {
+        let mut obj = JsonObject::begin(out);
+        for (k, v) in self {
+            obj.member(k, Some(v));
+        }
+        obj.end();
+    }
+}
+
+/// Free-form JSON (objects of undocumented shape): keys in the value's own order; `null`
+/// members omitted like Java's.
+impl ToJson for serde_json::Value {
+    fn write_json(&self, out: &mut String) {
+        use serde_json::Value;
+        match self {
+            Value::Null => out.push_str("null"),
+            Value::Bool(b) => b.write_json(out),
+            Value::Number(n) => out.push_str(&n.to_string()),
+            Value::String(s) => write_str(out, s),
+            Value::Array(items) => items.write_json(out),
+            Value::Object(map) => {
+                let mut obj = JsonObject::begin(out);
+                for (k, v) in map {
+                    obj.member(k, (!v.is_null()).then_some(v));
+                }
+                obj.end();
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_are_escaped_like_the_java_writer() {
+        let cases = [
+            ("http://a.b/c.jpg", r#""http:\/\/a.b\/c.jpg""#),
+            ("张三", "\"张三\""),
+            ("a\"b\\c", r#""a\"b\\c""#),
+            ("\n\t\r\u{8}\u{c}", r#""\n\t\r\b\f""#),
+            ("\u{1}\u{7f}\u{85}", r#""\u0001\u007F\u0085""#),
+            ("{}", r#""{}""#),
+            ("😀", "\"😀\""),
+        ];
+        for (input, want) in cases {
+            assert_eq!(to_json_string(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn objects_skip_absent_members() {
+        let mut out = String::new();
+        let mut obj = JsonObject::begin(&mut out);
+        obj.member::<String>("a", None);
+        obj.member("b", Some(&10i64));
+        obj.member("c", Some(&vec![true, false]));
+        obj.member::<str>("d", None);
+        obj.end();
+        assert_eq!(out, r#"{"b":10,"c":[true,false]}"#);
+        let v: serde_json::Value = serde_json::from_str(r#"{"z":1,"a":null,"m":"x/y"}"#).unwrap();
+        assert_eq!(to_json_string(&v), r#"{"z":1,"m":"x\/y"}"#);
+        let price: Decimal = "12.50".parse().unwrap();
+        assert_eq!(to_json_string(&price), r#""12.50""#);
+    }
+}

@@ -5,6 +5,7 @@
 // this crate too.
 extern crate self as taobao_api;
 
+mod bindings;
 pub mod checks;
 pub mod client;
 pub mod de;
@@ -27,6 +28,7 @@ pub use client::{CallOptions, Client, ClientBuilder, PRODUCTION_GATEWAY, Prepare
 pub use error::Error;
 pub use retry::RetryPolicy;
 pub use sign::SignMethod;
+pub use bindings::*;
 pub use value::{ErrorCodeDoc, ParamText, Timestamp};
 /// Decimal money and `BigDecimal` values (Price fields).
 pub use rust_decimal::Decimal;

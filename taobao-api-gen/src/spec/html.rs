@@ -1,17 +1,131 @@
-//! Reader for doc pages saved as HTML.
+//! Reader for doc pages saved as HTML. The doc center's markup varies and no saved page is at
+//! hand, so the page is read generically: parameter tables by their header row, children from
+//! nested tables, `<ul>/<li>` lists or indented `└` marks, examples from `<pre>`/`<code>`.
+//! Where the DOM gives no structure (no such table, or nesting it does not state), the page's
+//! text, as a browser copy gives it, goes through the page-text parser instead.
 
+mod meta;
+mod tables;
+mod text;
+
+use super::page;
 use crate::diag::Diagnostic;
-use crate::ir::{Api, SourceFormat, Span};
+use crate::ir::{Api, Param, SourceFormat, Span};
+use scraper::{ElementRef, Html, Selector};
 
-/// Reads a saved HTML page.
-pub fn parse(text: &str) -> (Api, Vec<Diagnostic>) {
-    let api = Api {
+/// Reads a saved HTML page. Never panics.
+pub fn parse(source: &str) -> (Api, Vec<Diagnostic>) {
+    let doc = Html::parse_document(source);
+    let page_text = text::element_text(doc.root_element());
+    let head = meta::head(&page_text, &doc);
+    let mut diags = Vec::new();
+    let mut api = Api {
         source_format: SourceFormat::Html,
+        name: head.name.unwrap_or_default(),
+        title: head.title,
+        category: head.category,
+        description: head.description,
+        examples: meta::examples(&doc),
         ..Api::default()
     };
-    let diags = vec![Diagnostic::error(
-        Span::new(0, text.len().min(1)),
-        "HTML reader: work in progress",
-    )];
+
+    let (mut request, mut response, mut ambiguous) = (None, None, false);
+    let Ok(sel) = Selector::parse("table") else {
+        return (api, diags);
+    };
+    for table in doc.select(&sel) {
+        if inside_table(table) {
+            continue;
+        }
+        if let Some(codes) = meta::error_codes(table) {
+            api.error_codes.extend(codes);
+            continue;
+        }
+        let Some(cols) = tables::table_header(table) else {
+            continue;
+        };
+        let slot = if cols.is_request() { &mut request } else { &mut response };
+        if slot.is_some() {
+            continue;
+        }
+        match tables::read(table, cols) {
+            Ok(params) => *slot = Some(params),
+            Err(tables::Ambiguous) => ambiguous = true,
+        }
+    }
+
+    if ambiguous || (request.is_none() && response.is_none()) {
+        let (text_api, text_diags) = page::parse(&page_text);
+        let why = if ambiguous {
+            "the HTML does not state the nesting of its parameter rows; read them from the page text"
+        } else {
+            "no parameter table with a 名称 / 类型 header row; read the page text instead"
+        };
+        diags.push(Diagnostic::note(Span::new(0, 0), why));
+        diags.extend(text_diags.into_iter().map(|d| relocate(d, &page_text, source)));
+        request = request.or(Some(text_api.request));
+        response = response.or(Some(text_api.response));
+        if api.name.is_empty() {
+            api.name = text_api.name;
+        }
+        api.title = api.title.or(text_api.title);
+        api.category = api.category.or(text_api.category);
+        api.description = api.description.or(text_api.description);
+        if api.error_codes.is_empty() {
+            api.error_codes = text_api.error_codes;
+        }
+        if api.examples.request.is_none() && api.examples.response.is_none() {
+            api.examples = text_api.examples;
+        }
+    }
+    api.request = request.unwrap_or_default();
+    api.response = response.unwrap_or_default();
+    let mut locator = Locator { source, cursor: 0 };
+    locate(&mut api.request, &mut locator);
+    locate(&mut api.response, &mut locator);
+    if api.name.is_empty() {
+        diags.push(
+            Diagnostic::error(Span::new(0, source.len().min(1)), "the page does not name its API")
+                .with_hint("keep the `taobao.xxx.yyy (标题)` line, or the Java request example"),
+        );
+    }
     (api, diags)
+}
+
+/// The page's text as a browser copy gives it (tables as pipe rows): what the page-text parser
+/// reads when the DOM gives no structure.
+pub fn copy_text(source: &str) -> String {
+    text::element_text(Html::parse_document(source).root_element())
+}
+
+fn inside_table(el: ElementRef) -> bool {
+    el.ancestors()
+        .any(|a| a.value().as_element().is_some_and(|e| e.name() == "table"))
+}
+
+/// A page-text diagnostic, pointed at the same text in the HTML source when it is found there.
+fn relocate(mut d: Diagnostic, page_text: &str, source: &str) -> Diagnostic {
+    let snippet = page_text.get(d.span.start..d.span.end).unwrap_or("").trim();
+    d.span = match source.find(snippet).filter(|_| !snippet.is_empty()) {
+        Some(at) => Span::new(at, at + snippet.len()),
+        None => Span::new(0, 0),
+    };
+    d
+}
+
+/// Points each parameter's span at its name in the HTML source, in document order.
+struct Locator<'a> {
+    source: &'a str,
+    cursor: usize,
+}
+
+fn locate(params: &mut [Param], loc: &mut Locator) {
+    for p in params {
+        if let Some(i) = loc.source.get(loc.cursor..).and_then(|rest| rest.find(p.name.as_str())) {
+            let start = loc.cursor + i;
+            p.span = Some(Span::new(start, start + p.name.len()));
+            loc.cursor = start + p.name.len();
+        }
+        locate(&mut p.children, loc);
+    }
 }

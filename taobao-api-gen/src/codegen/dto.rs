@@ -63,7 +63,7 @@ pub(crate) fn emit(s: &Struct) -> TokenStream {
         checks
     };
     let builder_doc = format!(
-        "Builder of [`{}`]; `build()` never fails: the request checks the whole tree.",
+        " Builder of [`{}`]; `build()` never fails: the request checks the whole tree.",
         s.name
     );
 

@@ -137,7 +137,7 @@ pub(crate) fn emit(plan: &Plan) -> TokenStream {
     });
     let field_ids = fields.iter().map(|f| ident(&f.ident));
     let builder_doc = format!(
-        "Builder of [`{}`]; `build()` checks every documented rule at once.",
+        " Builder of [`{}`]; `build()` checks every documented rule at once.",
         plan.request
     );
 

@@ -2,8 +2,11 @@
 //! cells separated by single spaces), child rows as `  • ` bullets (`└ ` marks a leaf; an object
 //! child has no `└`), 更多限制 as extra bullets, continuation lines for multi-line descriptions.
 //!
-//! Indentation is ignored (pages shift every line by 4 spaces after the first limited row);
-//! rows are told apart by shape.
+//! Rows are told apart by shape; indentation only marks continuation lines. Pages shift every
+//! line by 4 spaces after the first limited row (bullets at 4, their continuations at 8), so a
+//! non-bullet line after a bullet continues it when indented at all before the shift, or by 8+
+//! after it. A line that could be a top-level response row but names no field of the response
+//! example is a continuation too (`PAYING The order is being paid` is not a row `PAYING: The`).
 
 use super::lines::{Line, is_identifier, is_scalar_type_text, is_type_text, required_word};
 use super::rows::{Cell, Hint, RawRow};
@@ -12,11 +15,17 @@ use crate::diag::Diagnostic;
 #[derive(Debug, Clone)]
 enum Item {
     Bullet(Cell),
-    Text(Cell),
+    Text(Cell, usize),
 }
 
-/// Reads the rows of a bullet-layout table.
-pub fn rows(lines: &[Line<'_>], request: bool, diags: &mut Vec<Diagnostic>) -> Vec<RawRow> {
+/// Reads the rows of a bullet-layout table. `top_level` tells whether the table's example
+/// names a top-level field (`None` without an example).
+pub fn rows(
+    lines: &[Line<'_>],
+    request: bool,
+    top_level: &dyn Fn(&str) -> Option<bool>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<RawRow> {
     let items: Vec<Item> = lines
         .iter()
         .filter(|l| !l.is_blank())
@@ -24,24 +33,42 @@ pub fn rows(lines: &[Line<'_>], request: bool, diags: &mut Vec<Diagnostic>) -> V
             Some((body, start)) => Item::Bullet(Cell::new(body, start)),
             None => {
                 let (t, start) = l.trimmed();
-                Item::Text(Cell::new(t, start))
+                Item::Text(Cell::new(t, start), start - l.start)
             }
         })
         .collect();
     let mut rows: Vec<RawRow> = Vec::new();
+    // A table after the first limited row of the page starts shifted already.
+    let starts_shifted = items.iter().find_map(|i| match i {
+        Item::Text(_, indent) => Some(*indent >= 4),
+        Item::Bullet(_) => None,
+    });
+    let (mut shifted, mut in_bullet) = (starts_shifted.unwrap_or(false), false);
     for (i, item) in items.iter().enumerate() {
         match item {
-            Item::Text(cell) => match top_row(cell, request) {
-                Some(row) => rows.push(row),
-                None => continuation(&mut rows, cell, diags),
-            },
+            Item::Text(cell, indent) => {
+                let forced = in_bullet && if shifted { *indent >= 8 } else { *indent > 0 };
+                let row = (!forced).then(|| top_row(cell, request)).flatten();
+                let row = row.filter(|r| request || top_level(&r.name.text) != Some(false));
+                match row {
+                    Some(row) => {
+                        in_bullet = false;
+                        rows.push(row)
+                    }
+                    None => continuation(&mut rows, cell, diags),
+                }
+            }
             Item::Bullet(cell) => {
+                in_bullet = true;
+                shifted |= super::limits::is_limit(&cell.text);
                 if let Some(name) = cell.text.strip_prefix('└') {
                     let name = name.trim_start();
                     let start = cell.span.end - name.len();
                     rows.push(RawRow::new(Hint::Child, Cell::new(name, start)));
-                } else if starts_row(&items, i, request) {
-                    rows.push(RawRow::new(Hint::Child, cell.clone()));
+                } else if starts_row(&items, i, request, rows.last()) {
+                    let mut row = RawRow::new(Hint::Child, cell.clone());
+                    row.unmarked = true;
+                    rows.push(row);
                 } else if let Some(row) = rows.last_mut() {
                     child_cell(row, cell.clone(), request);
                 } else {
@@ -79,8 +106,9 @@ fn child_cell(row: &mut RawRow, cell: Cell, request: bool) {
 }
 
 /// A bullet that starts an object child row: a name, then a type bullet (then 必须/可选 on
-/// request tables).
-fn starts_row(items: &[Item], i: usize, request: bool) -> bool {
+/// request tables). Only after the current row has an example or description cell: right
+/// after a type bullet, a name-like bullet is that row's example (`abc`, then `Amount`).
+fn starts_row(items: &[Item], i: usize, request: bool, current: Option<&RawRow>) -> bool {
     let bullet = |j: usize| match items.get(j) {
         Some(Item::Bullet(c)) => Some(c.text.as_str()),
         _ => None,
@@ -88,7 +116,16 @@ fn starts_row(items: &[Item], i: usize, request: bool) -> bool {
     let (Some(name), Some(ty)) = (bullet(i), bullet(i + 1)) else {
         return false;
     };
-    if !is_identifier(name) || !is_type_text(ty) || ty.starts_with('└') {
+    if !is_identifier(name) || !is_type_text(ty) {
+        return false;
+    }
+    let bare = current.is_some_and(|r| r.hint == Hint::Child && r.rest.is_empty() && r.limits.is_empty());
+    let awaiting_cells = if request {
+        bare && current.is_some_and(|r| r.required.is_none())
+    } else {
+        bare
+    };
+    if awaiting_cells {
         return false;
     }
     !request || bullet(i + 2).and_then(required_word).is_some()
@@ -163,7 +200,7 @@ mod tests {
         let text = "a_req ADto 必须 参数信息\n  • └ x\n  • String\n  • 必须\n  • 10\n  • 说明\n    第二行\n  • list\n  • BDto []\n  • 可选\n  • └ y\n  • Number\n  • 可选\nb String 可选 20 描述 有空格\n  • 最大长度:64\n";
         let lines = split_lines(text);
         let mut diags = Vec::new();
-        let rows = rows(&lines, true, &mut diags);
+        let rows = rows(&lines, true, &|_| None, &mut diags);
         assert!(diags.is_empty(), "{diags:?}");
         let names: Vec<_> = rows.iter().map(|r| (r.name.text.as_str(), r.hint)).collect();
         assert_eq!(
@@ -190,10 +227,10 @@ mod tests {
     #[test]
     fn response_rows_and_missing_columns() {
         let lines = split_lines("result_msg String exceedLimit 接口调用失败信息\nwrite_response Dto 对象\n");
-        let got = rows(&lines, false, &mut Vec::new());
+        let got = rows(&lines, false, &|_| None, &mut Vec::new());
         assert_eq!(got.len(), 2);
         let lines = split_lines("foo String\nnot a row here\n");
-        let got = rows(&lines, true, &mut Vec::new());
+        let got = rows(&lines, true, &|_| None, &mut Vec::new());
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].required, None);
         assert_eq!(got[0].ty.as_ref().unwrap().text, "String");

@@ -194,10 +194,13 @@ pub fn is_type_text(s: &str) -> bool {
     if compact.is_empty() || compact.len() > 120 {
         return false;
     }
+    // Only `Type []` and `Field List` have inner spaces; `Payment url` is prose.
+    let words = s.split_whitespace().count();
+    if words > 2 || (words == 2 && !s.trim_end().ends_with("[]") && compact != "FieldList") {
+        return false;
+    }
     match Ty::parse(&compact).element() {
         Ty::Unknown(_) => false,
-        // All-caps words (`ZTO`, `CONSIGN`) are example values, not DTO names.
-        Ty::Object(name) => name.chars().any(|c| c.is_ascii_lowercase()),
         _ => true,
     }
 }
@@ -250,7 +253,9 @@ mod tests {
         assert!(is_type_text("byte[]"));
         assert!(!is_type_text("必须"));
         assert!(!is_type_text("10"));
-        assert!(!is_type_text("CONSIGN"));
+        assert!(is_type_text("TPDTO"));
+        assert!(!is_type_text("Payment url"));
+        assert!(is_type_text("Field List"));
         assert_eq!(required_word("可选"), Some(false));
         let lines = split_lines("\u{feff}a\r\n  • b\n");
         assert_eq!(lines[0].text, "a");

@@ -112,10 +112,11 @@ pub fn parse(text: &str) -> (Api, Vec<Diagnostic>) {
 }
 
 fn read_table(table: &Table<'_>, cx: &nesting::Context<'_>, diags: &mut Vec<Diagnostic>) -> Vec<crate::ir::Param> {
+    let top_level = |name: &str| cx.root.filter(|r| !r.entries.is_empty()).map(|r| r.get(name).is_some());
     let rows = if table.markdown {
         markdown::rows(&table.lines, cx.request, diags)
     } else {
-        bullets::rows(&table.lines, cx.request, diags)
+        bullets::rows(&table.lines, cx.request, &top_level, diags)
     };
     nesting::build(&rows, cx, diags)
 }

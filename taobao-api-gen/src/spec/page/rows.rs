@@ -66,6 +66,8 @@ pub struct RawRow {
     pub limits: Vec<Cell>,
     /// The whole row.
     pub span: Span,
+    /// A bullet row without `└`: the page shows it as an object row, whatever its type.
+    pub unmarked: bool,
 }
 
 impl RawRow {
@@ -80,6 +82,7 @@ impl RawRow {
             rest: Vec::new(),
             joined: false,
             limits: Vec::new(),
+            unmarked: false,
         }
     }
 
@@ -125,9 +128,14 @@ pub fn to_param(row: &RawRow, request: bool, example: Option<&EvValue>, diags: &
                     Some(known) => format!("did you mean `{known}`?"),
                     None => format!("use one of {KNOWN_TYPES}, or a DTO type name such as `OrderDTO`"),
                 };
-                diags.push(
-                    Diagnostic::error(cell.span, format!("unknown type `{name}` for `{}`", p.name)).with_hint(hint),
-                );
+                let message = format!("unknown type `{name}` for `{}`", p.name);
+                // The doc center itself emits `null[]` for a few fields: a doc defect, not a copy error.
+                diags.push(if name == "null" {
+                    Diagnostic::warning(cell.span, message)
+                        .with_hint("the doc center declares no real type here; read as String")
+                } else {
+                    Diagnostic::error(cell.span, message).with_hint(hint)
+                });
             }
         }
         None => diags.push(

@@ -1,6 +1,7 @@
-//! `sweep DIR`: read every spec of a directory (the corpus: ~5,300 JSON records), print the
-//! counts, every failure with its reason, and the time taken. A failure is a spec with an error
-//! diagnostic. Exit status 1 when anything failed.
+//! `sweep DIR`: read every spec of a directory (the corpus: ~5,300 JSON records) and generate
+//! its bindings, print the counts, every failure with its reason, and the time taken. A failure
+//! is a spec with an error diagnostic, a codegen panic, or generated tokens that are not valid
+//! Rust items. Exit status 1 when anything failed.
 
 use super::files::{expand, read_spec};
 use std::collections::BTreeMap;
@@ -25,12 +26,10 @@ pub fn sweep(paths: &[PathBuf]) -> io::Result<bool> {
     let mut out = io::stdout().lock();
     let mut by_format: BTreeMap<&'static str, usize> = BTreeMap::new();
     let (mut failed, mut params, mut warnings) = (0usize, 0usize, 0usize);
-    let mut parse_time = Duration::ZERO;
+    let mut times = Times::default();
     for path in &files {
         let text = read_spec(path)?;
-        let t = Instant::now();
-        let outcome = check_one(path, &text);
-        parse_time += t.elapsed();
+        let outcome = check_one(path, &text, &mut times);
         *by_format.entry(format_name(outcome.format)).or_default() += 1;
         params += outcome.params;
         warnings += outcome.warnings;
@@ -55,29 +54,81 @@ pub fn sweep(paths: &[PathBuf]) -> io::Result<bool> {
     )?;
     writeln!(
         out,
-        "time: {:.2?} total, {:.2?} reading specs into the IR",
+        "time: {:.2?} total; {:.2?} reading specs into the IR, {:.2?} generating tokens, {:.2?} checking them with syn",
         start.elapsed(),
-        parse_time
+        times.parse,
+        times.codegen,
+        times.syntax
     )?;
     Ok(failed == 0)
 }
 
-fn check_one(path: &Path, text: &str) -> Outcome {
+#[derive(Default)]
+struct Times {
+    parse: Duration,
+    codegen: Duration,
+    syntax: Duration,
+}
+
+fn check_one(path: &Path, text: &str, times: &mut Times) -> Outcome {
     let shown = path.display().to_string();
-    let parsed: Parsed = taobao_api_gen::parse(&shown, text);
+    let t = Instant::now();
+    let parsed = std::panic::catch_unwind(|| taobao_api_gen::parse(&shown, text));
+    times.parse += t.elapsed();
+    let parsed: Parsed = match parsed {
+        Ok(parsed) => parsed,
+        Err(payload) => {
+            return Outcome {
+                format: SourceFormat::PageText,
+                params: 0,
+                warnings: 0,
+                failures: vec![format!(
+                    "{shown}: the reader panicked: {}",
+                    panic_message(payload.as_ref())
+                )],
+            };
+        }
+    };
     let index = LineIndex::new(text);
-    let failures = parsed
+    let mut failures: Vec<String> = parsed
         .diagnostics
         .iter()
         .filter(|d| d.is_error())
         .map(|d| d.headline(&shown, &index))
         .collect();
+    if failures.is_empty() {
+        if let Err(why) = generate(&parsed, times) {
+            failures.push(format!("{shown}: codegen: {why}"));
+        }
+    }
     Outcome {
         format: parsed.api.source_format,
         params: count(&parsed.api.request) + count(&parsed.api.response),
         warnings: parsed.diagnostics.iter().filter(|d| !d.is_error()).count(),
         failures,
     }
+}
+
+/// Generates the API's tokens and checks they parse as Rust items. A panic in codegen is caught
+/// so one bad spec cannot hide the rest of the sweep.
+fn generate(parsed: &Parsed, times: &mut Times) -> Result<(), String> {
+    let t = Instant::now();
+    let api = &parsed.api;
+    let tokens = std::panic::catch_unwind(|| taobao_api_gen::generate(api))
+        .map_err(|payload| format!("panicked: {}", panic_message(payload.as_ref())))?;
+    times.codegen += t.elapsed();
+    let t = Instant::now();
+    let checked = syn::parse2::<syn::File>(tokens).map_err(|e| format!("generated tokens are not valid Rust: {e}"));
+    times.syntax += t.elapsed();
+    checked.map(drop)
+}
+
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
+        .unwrap_or_default()
 }
 
 fn count(params: &[Param]) -> usize {

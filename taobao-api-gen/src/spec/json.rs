@@ -132,7 +132,9 @@ fn param(item: &Value, request: bool, locator: &mut Locator, diags: &mut Vec<Dia
         return None;
     };
     let name = obj.get("name").and_then(Value::as_str).unwrap_or("").trim().to_string();
+    let start = locator.cursor;
     let span = locator.find_param(&name);
+    let after_name = locator.cursor;
     if name.is_empty() {
         diags.push(
             Diagnostic::error(span, "a parameter has no `name`").with_hint("every parameter needs its wire name"),
@@ -148,8 +150,15 @@ fn param(item: &Value, request: bool, locator: &mut Locator, diags: &mut Vec<Dia
         );
     }
     let limit = |k: &str| obj.get(k).and_then(Value::as_i64);
+    // The corpus writes `subParams` before `name`: look for the children from where this
+    // object starts, not from after its name, then continue after whichever comes last.
     let children = match obj.get("subParams") {
-        Some(sub) => params(Some(sub), "subParams", request, locator, diags),
+        Some(sub) => {
+            locator.cursor = start;
+            let children = params(Some(sub), "subParams", request, locator, diags);
+            locator.cursor = locator.cursor.max(after_name);
+            children
+        }
         None => Vec::new(),
     };
     Some(Param {
@@ -260,6 +269,24 @@ mod tests {
         assert_eq!(api.response[0].description.as_deref(), Some("\"是\""));
         let span = api.request[1].span.unwrap();
         assert_eq!(&text[span.start..span.end], "\"fields\"");
+    }
+
+    #[test]
+    fn spans_point_at_children_listed_before_their_parent_name() {
+        let text = r#"{"name": "taobao.x", "requestParams": [
+  {"subParams": [{"name": "inner", "type": "String"}, {"name": "untyped"}], "name": "outer", "type": "Dto"},
+  {"name": "next", "type": "String"}
+]}"#;
+        let (api, diags) = parse(text);
+        let at = |p: &Param| {
+            let s = p.span.unwrap();
+            &text[s.start..s.end]
+        };
+        assert_eq!(at(&api.request[0]), "\"outer\"");
+        assert_eq!(at(&api.request[0].children[0]), "\"inner\"");
+        assert_eq!(at(&api.request[0].children[1]), "\"untyped\"");
+        assert_eq!(at(&api.request[1]), "\"next\"");
+        assert_eq!(&text[diags[0].span.start..diags[0].span.end], "\"untyped\"");
     }
 
     #[test]

@@ -76,7 +76,11 @@ fn round_trip(files: &[PathBuf], options: Options) -> Outcome {
         let (expected, actual) = (outline(&json.api), outline(&reparsed.api));
         if let Some(dir) = std::env::var_os("TAOBAO_CORPUS_DUMP").filter(|_| expected != actual) {
             // Failing pages, for the parser's author: `<name>.txt` (rendered) and `.outline`.
-            let base = Path::new(&dir).join(&json.api.name).display().to_string();
+            let variant = if options.examples { "full" } else { "bare" };
+            let base = Path::new(&dir)
+                .join(format!("{}.{variant}", json.api.name))
+                .display()
+                .to_string();
             let _ = std::fs::create_dir_all(&dir);
             let _ = std::fs::write(format!("{base}.page.txt"), &page);
             let _ = std::fs::write(format!("{base}.outline.diff"), format!("{expected}\n----\n{actual}"));

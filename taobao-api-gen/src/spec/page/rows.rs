@@ -107,11 +107,12 @@ impl RawRow {
         }
     }
 
-    /// True when the declared type is an object or a list of objects.
+    /// True when the row can hold child rows: an object type, a bullet row the page shows
+    /// without `└`, or a top-level row (a `String` row with sub-fields exists).
     pub fn is_container(&self) -> bool {
-        self.ty
-            .as_ref()
-            .is_some_and(|t| TypeRef::from_declared(&t.text).ty.is_object())
+        self.unmarked
+            || self.hint == Hint::Top
+            || self.ty.as_ref().is_some_and(|t| TypeRef::from_declared(&t.text).ty.is_object())
     }
 }
 

@@ -42,12 +42,11 @@ fn expand(lit: &LitStr) -> Result<proc_macro2::TokenStream, String> {
         .ok_or("CARGO_MANIFEST_DIR is not set; include_specs! must be expanded by cargo")?;
     let shown_root = lit.value();
     let root = base.join(&shown_root);
-    let files = spec_files(&root).map_err(|e| format!("{}: {e}", root.display()))?;
+    // Messages show the path as written: the absolute one differs between machines.
+    let files =
+        spec_files(&root).map_err(|e| format!("{shown_root}: {e} (resolved against CARGO_MANIFEST_DIR)"))?;
     if files.is_empty() {
-        return Err(format!(
-            "{}: no spec files (*.txt, *.md, *.json, *.html)",
-            root.display()
-        ));
+        return Err(format!("{shown_root}: no spec files (*.txt, *.md, *.json, *.html)"));
     }
     let mut apis = Vec::new();
     let mut errors = Vec::new();

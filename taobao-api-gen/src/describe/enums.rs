@@ -1,0 +1,380 @@
+//! Enum values from a normalised description: runs of `value SEP label` pairs (from `scan`),
+//! cut into labels, checked, and weighed against the field's type and example.
+//!
+//! Precision beats recall here: a wrong enum becomes a validator that rejects real values, so
+//! every doubt (mixed value kinds, field names as values, labels without words, an example that
+//! is not one of the values, two equally good runs) means "no enum".
+
+use super::normalize::is_cjk;
+use super::scan::{Candidate, Sep, candidates, is_pair_sep, matching_close};
+use crate::ir::{EnumValue, Ty};
+
+/// What was read from one description.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Found {
+    /// The values, in text order.
+    pub values: Vec<EnumValue>,
+    /// Values whose written form was repaired: `(written, read)`.
+    pub repairs: Vec<(String, String)>,
+    /// Byte range of the pairs in the text (empty when nothing was found).
+    pub range: std::ops::Range<usize>,
+}
+
+/// Reads the enum of a field of type `ty` from its normalised description `text`; `example` is
+/// the field's example value. Empty when the description documents no values.
+pub fn extract(text: &str, ty: &Ty, example: Option<&str>) -> Found {
+    if !enum_type(ty) || names_keys(text) {
+        return Found::default();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let cands = candidates(&chars);
+    let mut runs: Vec<Run> = split_runs(&chars, &cands).into_iter().filter(Run::plausible).collect();
+    runs.sort_by_key(|r| std::cmp::Reverse(r.pairs.len()));
+    let best = match runs.as_slice() {
+        [] => return Found::default(),
+        [only] => only,
+        [a, b, ..] if a.pairs.len() > b.pairs.len() => a,
+        _ => return Found::default(),
+    };
+    if !example_fits(example, best) {
+        return Found::default();
+    }
+    let byte = |ci: usize| text.char_indices().nth(ci).map_or(text.len(), |(b, _)| b);
+    Found {
+        range: byte(best.start)..byte(best.end),
+        values: best
+            .pairs
+            .iter()
+            .map(|p| EnumValue {
+                value: p.value.clone(),
+                label: p.label.clone(),
+            })
+            .collect(),
+        repairs: best
+            .pairs
+            .iter()
+            .filter(|p| p.written != p.value)
+            .map(|p| (p.written.clone(), p.value.clone()))
+            .collect(),
+    }
+}
+
+/// Scalars that carry codes. Booleans, dates, money, JSON and objects never get an enum.
+fn enum_type(ty: &Ty) -> bool {
+    match ty {
+        Ty::String | Ty::Number | Ty::Byte => true,
+        Ty::List(inner) => matches!(**inner, Ty::String | Ty::Number),
+        _ => false,
+    }
+}
+
+/// `key值需要...`, `key:..`: the description names the keys of a JSON value, not values.
+fn names_keys(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    lower.match_indices("key").any(|(i, _)| {
+        let before = lower[..i].chars().next_back();
+        let after = lower[i + 3..].chars().next();
+        !before.is_some_and(|c| c.is_ascii_alphanumeric()) && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+    })
+}
+
+/// An enum's example is one of its values (or, for lists, a comma-separated few of them). A JSON
+/// object/array example, or any other example, means the pairs describe something else.
+fn example_fits(example: Option<&str>, run: &Run) -> bool {
+    let Some(example) = example.map(str::trim).filter(|e| !e.is_empty()) else {
+        return true;
+    };
+    if example.starts_with('{') || example.starts_with('[') {
+        return false;
+    }
+    example
+        .split(',')
+        .map(str::trim)
+        .all(|part| run.pairs.iter().any(|p| p.value == part))
+}
+
+#[derive(Debug, Clone)]
+struct Pair {
+    value: String,
+    written: String,
+    label: String,
+}
+
+#[derive(Debug, Clone)]
+struct Run {
+    sep: Sep,
+    pairs: Vec<Pair>,
+    /// Char range from the first value to the end of the last label.
+    start: usize,
+    end: usize,
+}
+
+fn group(sep: Sep) -> u8 {
+    match sep {
+        Sep::Colon => 0,
+        Sep::Dash => 1,
+        Sep::Equals => 2,
+        Sep::Paren => 3,
+        Sep::Weak => 4,
+    }
+}
+
+/// Splits the candidates into runs of consecutive pairs with one separator kind and nothing
+/// but pair separators (or a label) between them, and cuts each label.
+fn split_runs(chars: &[char], cands: &[Candidate]) -> Vec<Run> {
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < cands.len() {
+        let first = &cands[i];
+        // A run that opens right after `(` ends at the matching `)`.
+        let limit = first
+            .start
+            .checked_sub(1)
+            .filter(|&b| chars[b] == '(')
+            .and_then(|b| matching_close(chars, b))
+            .unwrap_or(chars.len());
+        let mut pairs = Vec::new();
+        let mut used_seps: Vec<char> = Vec::new();
+        let mut j = i;
+        let mut end;
+        loop {
+            let c = &cands[j];
+            let next = cands
+                .get(j + 1)
+                .filter(|n| group(n.sep) == group(first.sep) && n.start < limit);
+            let (label, continues) = match (c.label_end, next) {
+                (Some(close), Some(n)) => {
+                    end = close + 1;
+                    let gap = &chars[close + 1..n.start];
+                    let ok = gap.len() <= 6 && gap.iter().all(|&g| is_pair_sep(g) || g == '-');
+                    used_seps.extend(gap.iter().filter(|g| !g.is_whitespace()));
+                    (clean(&chars[c.label_start..close]), ok)
+                }
+                (Some(close), None) => {
+                    end = close + 1;
+                    (clean(&chars[c.label_start..close]), false)
+                }
+                (None, Some(n)) => {
+                    let raw = &chars[c.label_start..n.start];
+                    let body_len = raw.len() - raw.iter().rev().take_while(|&&g| is_pair_sep(g)).count();
+                    let (body, gap) = raw.split_at(body_len);
+                    if gap.iter().all(|g| g.is_whitespace()) && !gap.is_empty() {
+                        used_seps.push(' ');
+                    }
+                    used_seps.extend(gap.iter().filter(|g| !g.is_whitespace()));
+                    match body.iter().position(|&g| g == '。' || g == '\n') {
+                        Some(cut) => {
+                            end = c.label_start + cut;
+                            (clean(&body[..cut]), false)
+                        }
+                        None => {
+                            end = c.label_start + body_len;
+                            (clean(body), !gap.is_empty())
+                        }
+                    }
+                }
+                (None, None) => {
+                    let rest = &chars[c.label_start..limit.max(c.label_start)];
+                    let last = cut_last(rest, &used_seps);
+                    end = c.label_start + last.len();
+                    (clean(last), false)
+                }
+            };
+            pairs.push(Pair {
+                value: c.value.clone(),
+                written: c.written.clone(),
+                label,
+            });
+            j += 1;
+            if !continues {
+                break;
+            }
+        }
+        runs.push(Run {
+            sep: first.sep,
+            pairs,
+            start: first.start,
+            end,
+        });
+        i = j;
+    }
+    runs
+}
+
+/// The last label ends at a sentence or line break, at any pair separator the run used, or
+/// at a bracket it did not open.
+fn cut_last<'a>(rest: &'a [char], used_seps: &[char]) -> &'a [char] {
+    let mut depth = 0i32;
+    for (i, &c) in rest.iter().enumerate() {
+        let stop = match c {
+            '(' | '[' | '【' => {
+                depth += 1;
+                false
+            }
+            ')' | ']' | '】' => {
+                depth -= 1;
+                depth < 0
+            }
+            '。' | '\n' | ';' => true,
+            _ => depth == 0 && used_seps.contains(&c),
+        };
+        if stop {
+            return &rest[..i];
+        }
+    }
+    rest
+}
+
+/// Trims a label: spaces, trailing separators, wrapping quotes and unbalanced brackets.
+fn clean(label: &[char]) -> String {
+    let mut s: String = label.iter().collect();
+    loop {
+        let before = s.len();
+        s = s
+            .trim()
+            .trim_end_matches(|c: char| ";,。、|*".contains(c))
+            .trim_matches(|c: char| c == '"' || c == '\'' || c == '“' || c == '”')
+            .to_string();
+        for (open, close) in [('(', ')'), ('[', ']'), ('【', '】')] {
+            let opens = s.matches(open).count();
+            let closes = s.matches(close).count();
+            if closes > opens && s.ends_with(close) {
+                s.pop();
+            } else if opens > closes && s.starts_with(open) {
+                s.remove(0);
+            }
+        }
+        if s.len() == before {
+            return s;
+        }
+    }
+}
+
+fn is_integer(v: &str) -> bool {
+    let digits = v.strip_prefix('-').unwrap_or(v);
+    !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
+}
+
+/// `isSupportDeliveryHome`, `keywordId`: field names, not values.
+fn is_lower_camel(v: &str) -> bool {
+    v.starts_with(|c: char| c.is_ascii_lowercase()) && v.chars().any(|c| c.is_ascii_uppercase())
+}
+
+impl Run {
+    fn plausible(&self) -> bool {
+        let n = self.pairs.len();
+        if n < 2 {
+            return false;
+        }
+        let mut values: Vec<&str> = self.pairs.iter().map(|p| p.value.as_str()).collect();
+        values.sort_unstable();
+        values.dedup();
+        if values.len() != n || values.iter().any(|v| is_lower_camel(v) || v.len() > 64) {
+            return false;
+        }
+        let integers = values.iter().filter(|v| is_integer(v)).count();
+        if integers != 0 && integers != n {
+            return false;
+        }
+        let worded = |l: &str| l.chars().any(|c| c.is_alphabetic());
+        if self
+            .pairs
+            .iter()
+            .any(|p| !worded(&p.label) || p.label.chars().count() > 80)
+        {
+            return false;
+        }
+        let chinese = self.pairs.iter().filter(|p| p.label.chars().any(is_cjk)).count();
+        match self.sep {
+            Sep::Weak => chinese == n,
+            _ => 2 * chinese >= n,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs(text: &str) -> Vec<(String, String)> {
+        extract(text, &Ty::String, None)
+            .values
+            .into_iter()
+            .map(|v| (v.value, v.label))
+            .collect()
+    }
+
+    #[test]
+    fn corpus_shapes() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            (
+                "1:本地上传,2:BannerMaker,3:海棠",
+                &[("1", "本地上传"), ("2", "BannerMaker"), ("3", "海棠")],
+            ),
+            ("0-未知 1-男", &[("0", "未知"), ("1", "男")]),
+            ("可选值:A(说明一),B(说明二)", &[("A", "说明一"), ("B", "说明二")]),
+            (
+                "状态:\nWAIT_SELLER_SEND_GOODS(等待卖家发货)\nTRADE_FINISHED(交易成功)",
+                &[
+                    ("WAIT_SELLER_SEND_GOODS", "等待卖家发货"),
+                    ("TRADE_FINISHED", "交易成功"),
+                ],
+            ),
+            (
+                "取值范围: pass:文本正常; review:需要人工审核; block:文本违规",
+                &[("pass", "文本正常"), ("review", "需要人工审核"), ("block", "文本违规")],
+            ),
+            ("链接形式:1:PC,2:无线,默认:1", &[("1", "PC"), ("2", "无线")]),
+            ("是否删除 0 - 否 1 - 是", &[("0", "否"), ("1", "是")]),
+            (
+                "主料类别,KNITTING(\"针织\"), WOVEN(\"梭织\")",
+                &[("KNITTING", "针织"), ("WOVEN", "梭织")],
+            ),
+            ("星座 -1:错误,未知, 0:白羊", &[("-1", "错误,未知"), ("0", "白羊")]),
+            ("1:是。注意:A:x", &[]),
+        ];
+        for (text, want) in cases {
+            let want: Vec<(String, String)> = want.iter().map(|(v, l)| (v.to_string(), l.to_string())).collect();
+            assert_eq!(pairs(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn not_enums() {
+        let cases = [
+            "格式:yyyy-MM-dd HH:mm:ss",
+            "2017-05-01 00:00:00",
+            "产品的关键属性列表.格式:pid:vid;pid:vid",
+            "k-itemId, v-shopId",
+            "订单来源:1:TAOBAO;2:EXT;3:ERP",
+            "c:表示折扣百分比,0:代表折扣",
+            "keywordId:词ID,整数。maxPrice:价格",
+            "铺货渠道类目(key: 渠道编码, value: 渠道类目)",
+            "可输入格式如:200-72-300-48-1000-0-*",
+            "最多 10 个, 最少 2 个",
+            "1:是,1:否",
+        ];
+        for text in cases {
+            assert_eq!(pairs(text), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn type_and_example_are_evidence() {
+        let text = "1:是,0:否";
+        assert!(extract(text, &Ty::Boolean, None).values.is_empty());
+        assert!(extract(text, &Ty::Date, None).values.is_empty());
+        assert_eq!(extract(text, &Ty::Number, Some("1")).values.len(), 2);
+        assert_eq!(
+            extract(text, &Ty::List(Box::new(Ty::String)), Some("1,0")).values.len(),
+            2
+        );
+        assert!(extract(text, &Ty::String, Some("2")).values.is_empty());
+        assert!(extract(text, &Ty::String, Some("{\"1\": \"x\"}")).values.is_empty());
+        assert!(
+            extract(text, &Ty::String, Some("2024-03-28 16:38:11"))
+                .values
+                .is_empty()
+        );
+    }
+}

@@ -1,0 +1,189 @@
+//! Conditional rules from a normalised description:
+//! - `X有值时,必需` where `X` names the enclosing object -> [`Rule::RequiredInParent`];
+//! - `<scenario>场景必传` where the scenario is the label of a sibling's enum value, or
+//!   `field为value时必填` naming a sibling -> [`Rule::RequiredWhen`].
+//!
+//! Anything else is left to `notes`. This module never looks at the parameter itself as the
+//! sibling of a condition: a field cannot be required because of its own value.
+
+use crate::ir::{Param, Rule};
+use std::ops::Range;
+
+/// Words that make a field required.
+pub const REQUIRED_WORDS: [&str; 4] = ["必需", "必填", "必传", "必须"];
+
+/// Where a parameter sits: its enclosing object (if any) and its siblings (itself included, at
+/// `index`), with enum values already read.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// The enclosing object parameter.
+    pub parent: Option<&'a Param>,
+    /// The parameters at this level, the described one included.
+    pub siblings: &'a [Param],
+    /// Position of the described parameter in `siblings`.
+    pub index: usize,
+}
+
+/// A rule and the byte range of the phrase it was read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// The rule.
+    pub rule: Rule,
+    /// Where its phrase is in the text.
+    pub range: Range<usize>,
+}
+
+/// Every rule stated in `text` (normalised) that the context lets us resolve.
+pub fn extract(text: &str, ctx: Context<'_>) -> Vec<Found> {
+    let mut out = Vec::new();
+    for (start, word) in REQUIRED_WORDS.iter().flat_map(|w| text.match_indices(w)) {
+        let end = start + word.len();
+        if text[end..].starts_with('不') {
+            continue;
+        }
+        let head = text[..start].trim_end_matches([',', ' ']);
+        let rule = required_in_parent(text, head, end, ctx).or_else(|| required_when(text, head, end, ctx));
+        if let Some(found) = rule
+            && !out.iter().any(|f: &Found| f.range == found.range)
+        {
+            out.push(found);
+        }
+    }
+    out.sort_by_key(|f| f.range.start);
+    out
+}
+
+/// The subject just before `head`'s end: ASCII identifier chars or CJK, no punctuation.
+fn subject_start(head: &str) -> usize {
+    head.char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_alphanumeric() || *c == '_' || super::normalize::is_cjk(*c))
+        .last()
+        .map_or(head.len(), |(i, _)| i)
+}
+
+fn required_in_parent(text: &str, head: &str, end: usize, ctx: Context<'_>) -> Option<Found> {
+    let parent = ctx.parent?;
+    let before = ["有值时", "不为空时", "存在时", "有值"]
+        .iter()
+        .find_map(|t| head.strip_suffix(t))?;
+    let start = subject_start(before);
+    let subject = &before[start..];
+    if subject.chars().count() < 2 || !names_object(subject, parent) {
+        return None;
+    }
+    Some(Found {
+        rule: Rule::RequiredInParent {
+            source: text[start..end].to_string(),
+        },
+        range: start..end,
+    })
+}
+
+/// Lower-case ASCII alphanumerics: `phone_call_info_list` and `phoneCallInfo` compare.
+fn squash(s: &str) -> String {
+    s.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// `phoneCallInfo` names `phone_call_info_list: PhoneCallInfoReqDto[]`; `电联信息` names an
+/// object described as `电联信息`.
+fn names_object(subject: &str, parent: &Param) -> bool {
+    let s = squash(subject);
+    if s.len() >= 3 && s.len() * 2 >= subject.len() {
+        let name = squash(&parent.name);
+        let ty = squash(parent.ty.display_name().trim_end_matches("[]"));
+        return name.starts_with(&s) || ty.starts_with(&s) || s.starts_with(&name);
+    }
+    let described = parent.description.as_deref().map(super::normalize::normalize);
+    described.is_some_and(|d| d.trim() == subject || d.trim_end_matches(['。', '.']).ends_with(subject))
+}
+
+fn required_when(text: &str, head: &str, end: usize, ctx: Context<'_>) -> Option<Found> {
+    let trimmed = ["场景下", "场景", "时", "的情况下", "情况下"]
+        .iter()
+        .find_map(|t| head.strip_suffix(t))
+        .unwrap_or(head);
+    let mut start = subject_start_with_condition(trimmed);
+    let subject = trimmed[start..].trim_start_matches(['当', '若']);
+    let (field, equals) = match field_equals(subject, ctx) {
+        Some(hit) => hit,
+        None => {
+            let (skip, hit) = scenario(subject, ctx)?;
+            start = trimmed.len() - subject.len() + skip;
+            hit
+        }
+    };
+    Some(Found {
+        rule: Rule::RequiredWhen {
+            field,
+            equals,
+            source: text[start..end].to_string(),
+        },
+        range: start..end,
+    })
+}
+
+/// Like [`subject_start`], but `=` and spaces may join `field = value`.
+fn subject_start_with_condition(head: &str) -> usize {
+    head.char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_alphanumeric() || "_= ".contains(*c) || super::normalize::is_cjk(*c))
+        .last()
+        .map_or(head.len(), |(i, _)| i)
+}
+
+/// `service_type为1`, `serviceType=1`: a sibling by wire name (or its camelCase) and a value.
+fn field_equals(subject: &str, ctx: Context<'_>) -> Option<(String, String)> {
+    let (name, value) = ["==", "=", "为", "是"].iter().find_map(|op| subject.split_once(op))?;
+    let (name, value) = (name.trim(), value.trim());
+    if name.is_empty() || value.is_empty() || !value.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    {
+        return None;
+    }
+    let sibling =
+        others(ctx).find(|p| squash(&p.name) == squash(name) && !name.chars().any(super::normalize::is_cjk))?;
+    let documented = sibling.enum_values.is_empty() || sibling.enum_values.iter().any(|v| v.value == value);
+    documented.then(|| (sibling.name.clone(), value.to_string()))
+}
+
+/// `送货上门` -> the sibling value labelled exactly `送货上门` (the longest such tail of the
+/// subject: `在送货上门` works too), else the one label containing the whole subject. Returns
+/// the byte offset in `subject` where the scenario starts, and the `(field, value)`.
+fn scenario(subject: &str, ctx: Context<'_>) -> Option<(usize, (String, String))> {
+    if subject.chars().count() < 2 || !subject.chars().all(super::normalize::is_cjk) {
+        return None;
+    }
+    let pick = |matches: &dyn Fn(&str) -> bool| -> Option<Option<(String, String)>> {
+        let mut hits = others(ctx)
+            .flat_map(|p| p.enum_values.iter().map(move |v| (p, v)))
+            .filter(|(_, v)| matches(&super::normalize::normalize(&v.label)));
+        let first = hits.next()?;
+        // Two values with this label: ambiguous, so no rule (and no weaker match either).
+        Some(
+            hits.next()
+                .is_none()
+                .then(|| (first.0.name.clone(), first.1.value.clone())),
+        )
+    };
+    for (skip, _) in subject.char_indices() {
+        let tail = &subject[skip..];
+        if tail.chars().count() < 2 {
+            break;
+        }
+        if let Some(hit) = pick(&|l: &str| l == tail) {
+            return hit.map(|h| (skip, h));
+        }
+    }
+    pick(&|l: &str| l.contains(subject)).flatten().map(|h| (0, h))
+}
+
+fn others<'a>(ctx: Context<'a>) -> impl Iterator<Item = &'a Param> {
+    ctx.siblings
+        .iter()
+        .enumerate()
+        .filter(move |(i, _)| *i != ctx.index)
+        .map(|(_, p)| p)
+}

@@ -5,7 +5,7 @@
 // this crate too.
 extern crate self as taobao_api;
 
-mod bindings;
+pub mod bindings;
 pub mod checks;
 pub mod client;
 pub mod de;

@@ -64,7 +64,9 @@ pub fn rows(
                 if let Some(name) = cell.text.strip_prefix('└') {
                     let name = name.trim_start();
                     let start = cell.span.end - name.len();
-                    rows.push(RawRow::new(Hint::Child, Cell::new(name, start)));
+                    let mut row = RawRow::new(Hint::Child, Cell::new(name, start));
+                    row.leaf = true;
+                    rows.push(row);
                 } else if starts_row(&items, i, request, rows.last()) {
                     let mut row = RawRow::new(Hint::Child, cell.clone());
                     row.unmarked = true;

@@ -107,6 +107,8 @@ impl EvValue {
     /// after the item type; such a wrapper is looked through.
     pub fn fields_for(&self, list: bool) -> Option<Evidence> {
         match self {
+            // An empty element (`<dto></dto>`) shows an object without fields.
+            EvValue::Scalar { text, .. } if text.is_empty() => Some(Evidence::default()),
             EvValue::Scalar { .. } => None,
             EvValue::List { items, .. } => {
                 let mut merged = Evidence::default();
@@ -118,12 +120,14 @@ impl EvValue {
                 Some(merged)
             }
             EvValue::Object { fields, .. } => {
+                // An empty item element (`<item></item>`) reads as an empty scalar: still a wrapper.
+                let item_like = |v: &EvValue| match v {
+                    EvValue::Scalar { text, .. } => text.is_empty(),
+                    _ => true,
+                };
                 let wrapper = list
                     && !fields.entries.is_empty()
-                    && fields
-                        .entries
-                        .iter()
-                        .all(|e| !matches!(e.value, EvValue::Scalar { .. }))
+                    && fields.entries.iter().all(|e| item_like(&e.value))
                     && fields.entries.iter().all(|e| e.key == fields.entries[0].key);
                 if wrapper {
                     let mut merged = Evidence::default();
@@ -224,6 +228,7 @@ mod tests {
             ["pic_url", "pic_upload_time", "x"]
         );
         assert!(scalar("a").fields_for(false).is_none());
+        assert_eq!(scalar("").fields_for(false), Some(Evidence::default()));
     }
 
     #[test]

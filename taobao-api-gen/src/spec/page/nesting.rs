@@ -135,21 +135,12 @@ fn choose_parent(
     diags: &mut Vec<Diagnostic>,
 ) -> usize {
     let name = row.name.text.as_str();
-    let mut undecided = None;
-    for (depth, &id) in stack.iter().enumerate().rev() {
-        let node = &nodes[id];
-        match &node.ev {
-            Some(_) if ev_has(node, name) => {
-                stack.truncate(depth + 1);
-                return id;
-            }
-            Some(_) => continue,
-            None => {
-                undecided = Some(depth);
-                break;
-            }
-        }
+    // An example that shows the field decides, even past open objects without an example.
+    if let Some(depth) = stack.iter().rposition(|&id| ev_has(&nodes[id], name)) {
+        stack.truncate(depth + 1);
+        return stack[depth];
     }
+    let undecided = stack.iter().rposition(|&id| nodes[id].ev.is_none());
     let deepest = stack.len() - 1;
     let Some(depth) = undecided else {
         // Every open object's example lacks the name: keep the fallback rule.

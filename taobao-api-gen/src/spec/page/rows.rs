@@ -68,6 +68,8 @@ pub struct RawRow {
     pub span: Span,
     /// A bullet row without `└`: the page shows it as an object row, whatever its type.
     pub unmarked: bool,
+    /// A bullet row with `└`: the page says it has no child rows.
+    pub leaf: bool,
 }
 
 impl RawRow {
@@ -83,6 +85,7 @@ impl RawRow {
             joined: false,
             limits: Vec::new(),
             unmarked: false,
+            leaf: false,
         }
     }
 
@@ -107,12 +110,15 @@ impl RawRow {
         }
     }
 
-    /// True when the row can hold child rows: an object type, a bullet row the page shows
-    /// without `└`, or a top-level row (a `String` row with sub-fields exists).
+    /// True when the row can hold child rows: not a `└` row, and an object type, a bullet row
+    /// the page shows without `└`, or a top-level row (a `String` row with sub-fields exists).
     pub fn is_container(&self) -> bool {
-        self.unmarked
+        !self.leaf && self.unmarked
             || self.hint == Hint::Top
-            || self.ty.as_ref().is_some_and(|t| TypeRef::from_declared(&t.text).ty.is_object())
+            || self
+                .ty
+                .as_ref()
+                .is_some_and(|t| TypeRef::from_declared(&t.text).ty.is_object())
     }
 }
 

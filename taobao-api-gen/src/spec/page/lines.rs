@@ -199,10 +199,7 @@ pub fn is_type_text(s: &str) -> bool {
     if words > 2 || (words == 2 && !s.trim_end().ends_with("[]") && compact != "FieldList") {
         return false;
     }
-    match Ty::parse(&compact).element() {
-        Ty::Unknown(_) => false,
-        _ => true,
-    }
+    !matches!(Ty::parse(&compact).element(), Ty::Unknown(_))
 }
 
 /// True for the scalar type names the doc center uses (not object types).

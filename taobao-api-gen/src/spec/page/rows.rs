@@ -338,7 +338,9 @@ mod tests {
 
     #[test]
     fn cells_by_shape() {
-        let cases: &[(&[&str], bool, Option<&str>, Option<&str>, Option<&str>)] = &[
+        // (cells, one-line row, example literal, expected example, expected description)
+        type Case<'a> = (&'a [&'a str], bool, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+        let cases: &[Case] = &[
             (&["10", "服务类型"], false, None, Some("10"), Some("服务类型")),
             (&["服务类型"], false, None, None, Some("服务类型")),
             (&["STO"], false, None, Some("STO"), None),

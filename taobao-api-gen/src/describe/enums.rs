@@ -23,12 +23,20 @@ pub struct Found {
 /// Reads the enum of a field of type `ty` from its normalised description `text`; `example` is
 /// the field's example value. Empty when the description documents no values.
 pub fn extract(text: &str, ty: &Ty, example: Option<&str>) -> Found {
-    if !enum_type(ty) || names_keys(text) {
+    if !enum_type(ty) || names_keys(text) || text.contains("{\"") || text.contains("公式") {
         return Found::default();
     }
     let chars: Vec<char> = text.chars().collect();
     let cands = candidates(&chars);
-    let mut runs: Vec<Run> = split_runs(&chars, &cands).into_iter().filter(Run::plausible).collect();
+    // Each separator kind is read on its own: a `SMART 智能` inside a `1:..` label is label text.
+    let mut runs: Vec<Run> = [Sep::Colon, Sep::Dash, Sep::Equals, Sep::Paren, Sep::Weak]
+        .into_iter()
+        .flat_map(|sep| {
+            let same: Vec<Candidate> = cands.iter().filter(|c| group(c.sep) == group(sep)).cloned().collect();
+            split_runs(&chars, &same)
+        })
+        .filter(|r| r.plausible(ty))
+        .collect();
     runs.sort_by_key(|r| std::cmp::Reverse(r.pairs.len()));
     let best = match runs.as_slice() {
         [] => return Found::default(),
@@ -36,7 +44,7 @@ pub fn extract(text: &str, ty: &Ty, example: Option<&str>) -> Found {
         [a, b, ..] if a.pairs.len() > b.pairs.len() => a,
         _ => return Found::default(),
     };
-    if !example_fits(example, best) {
+    if !example_fits(example, best) || values_named_as_keys(&chars, best) {
         return Found::default();
     }
     let byte = |ci: usize| text.char_indices().nth(ci).map_or(text.len(), |(b, _)| b);
@@ -148,11 +156,11 @@ fn split_runs(chars: &[char], cands: &[Candidate]) -> Vec<Run> {
                     let gap = &chars[close + 1..n.start];
                     let ok = gap.len() <= 6 && gap.iter().all(|&g| is_pair_sep(g) || g == '-');
                     used_seps.extend(gap.iter().filter(|g| !g.is_whitespace()));
-                    (clean(&chars[c.label_start..close]), ok)
+                    (paren_label(&c.value, &chars[c.label_start..close]), ok)
                 }
                 (Some(close), None) => {
                     end = close + 1;
-                    (clean(&chars[c.label_start..close]), false)
+                    (paren_label(&c.value, &chars[c.label_start..close]), false)
                 }
                 (None, Some(n)) => {
                     let raw = &chars[c.label_start..n.start];
@@ -169,7 +177,11 @@ fn split_runs(chars: &[char], cands: &[Candidate]) -> Vec<Run> {
                         }
                         None => {
                             end = c.label_start + body_len;
-                            (clean(body), !gap.is_empty())
+                            // `自费(默认)MEDICAL_INSURANCE-医保`: no separator needed after a
+                            // label that does not end in a word char.
+                            let joined = !gap.is_empty()
+                                || (c.sep != Sep::Weak && body.last().is_some_and(|g| !g.is_ascii_alphanumeric()));
+                            (clean(body), joined)
                         }
                     }
                 }
@@ -244,6 +256,7 @@ fn clean(label: &[char]) -> String {
                 s.remove(0);
             }
         }
+        s = strip_numbering(&s).trim_end_matches('.').to_string();
         if s.len() == before {
             return s;
         }
@@ -260,8 +273,76 @@ fn is_lower_camel(v: &str) -> bool {
     v.starts_with(|c: char| c.is_ascii_lowercase()) && v.chars().any(|c| c.is_ascii_uppercase())
 }
 
+/// The label of `VALUE(label)`; for Java enum constants `INITIAL("INITIAL", "初始")` the text
+/// after the first argument, which must be the value itself (else the wire value is unknown and
+/// the label is left empty, which rejects the run).
+fn paren_label(value: &str, inner: &[char]) -> String {
+    let text: String = inner.iter().collect();
+    if !text.contains('"') || !text.contains(',') {
+        return clean(inner);
+    }
+    let args: Vec<&str> = text.split(',').map(|a| a.trim().trim_matches('"')).collect();
+    if args.first() != Some(&value) {
+        return String::new();
+    }
+    let rest: Vec<char> = args[1..].join(",").chars().collect();
+    clean(&rest)
+}
+
+/// `如果date为空`: a value used elsewhere in the text as the name of a key or field.
+fn values_named_as_keys(chars: &[char], run: &Run) -> bool {
+    let outside: String = chars[..run.start]
+        .iter()
+        .chain(&chars[run.end.min(chars.len())..])
+        .collect();
+    run.pairs.iter().filter(|p| !is_integer(&p.value)).any(|p| {
+        outside.match_indices(p.value.as_str()).any(|(i, _)| {
+            let before = outside[..i].chars().next_back();
+            let after = &outside[i + p.value.len()..];
+            !before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
+                && ["为空", "字段", "不能", "的值", "参数", "属性"]
+                    .iter()
+                    .any(|k| after.starts_with(k))
+        })
+    })
+}
+
+/// `VISIT-上门`, `SELLER_AFFORD 是否..`: a label that starts with a code is a label-first pair or
+/// holds the real value.
+fn starts_with_code(label: &str) -> bool {
+    let token: String = label
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect();
+    let next = label[token.len()..].chars().next();
+    token.len() >= 2
+        && token
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+        && token.chars().any(|c| c.is_ascii_uppercase())
+        && (token.contains('_') || next.is_some_and(|c| "-:=, ".contains(c)))
+}
+
+/// `现金支付; 2.`: a list number left at the end of a label.
+fn strip_numbering(label: &str) -> &str {
+    let Some(without_dot) = label.strip_suffix('.') else {
+        return label;
+    };
+    let digits = without_dot.trim_end_matches(|c: char| c.is_ascii_digit());
+    if digits.len() == without_dot.len() || !digits.ends_with([' ', ';']) {
+        return label;
+    }
+    digits.trim_end_matches([' ', ';'])
+}
+
+/// `折扣 2,8`: the label ends in a bare number, so values were lost in it.
+fn swallows_values(label: &str) -> bool {
+    let body = label.trim_end_matches(|c: char| c.is_ascii_digit());
+    (body.len() != label.len() && !body.is_empty() && body.ends_with([' ', ','])) || label.ends_with('-')
+}
+
 impl Run {
-    fn plausible(&self) -> bool {
+    fn plausible(&self, ty: &Ty) -> bool {
         let n = self.pairs.len();
         if n < 2 {
             return false;
@@ -273,7 +354,18 @@ impl Run {
             return false;
         }
         let integers = values.iter().filter(|v| is_integer(v)).count();
-        if integers != 0 && integers != n {
+        let numeric = matches!(ty.element(), Ty::Number | Ty::Byte);
+        if (numeric && integers != n) || (integers != 0 && integers != n && self.sep != Sep::Paren) {
+            return false;
+        }
+        let inner_sep = match self.sep {
+            Sep::Colon => Some(':'),
+            Sep::Equals => Some('='),
+            _ => None,
+        };
+        if self.pairs.iter().any(|p| {
+            swallows_values(&p.label) || starts_with_code(&p.label) || inner_sep.is_some_and(|c| p.label.contains(c))
+        }) {
             return false;
         }
         let worded = |l: &str| l.chars().any(|c| c.is_alphabetic());
@@ -332,6 +424,27 @@ mod tests {
             ),
             ("星座 -1:错误,未知, 0:白羊", &[("-1", "错误,未知"), ("0", "白羊")]),
             ("1:是。注意:A:x", &[]),
+            ("是否赠品 0=普通品/1=赠品", &[("0", "普通品"), ("1", "赠品")]),
+            (
+                "费用类型(可空)OWN_EXPENSE-自费(默认)MEDICAL_INSURANCE-医保",
+                &[("OWN_EXPENSE", "自费(默认)"), ("MEDICAL_INSURANCE", "医保")],
+            ),
+            (
+                "可选值:free(卖家包邮),post(平邮),25(次日必达)",
+                &[("free", "卖家包邮"), ("post", "平邮"), ("25", "次日必达")],
+            ),
+            (
+                "退款状态: INITIAL(\"INITIAL\", \"退款初始状态\"), FAIL(\"FAIL\", \"退款失败状态\");",
+                &[("INITIAL", "退款初始状态"), ("FAIL", "退款失败状态")],
+            ),
+            (
+                "1. CASH:现金支付; 2. UNIONPAY:银联刷卡支付",
+                &[("CASH", "现金支付"), ("UNIONPAY", "银联刷卡支付")],
+            ),
+            (
+                "行政地址传入类型 1- 菜鸟地址库ID 传入 2- 中文地址传入",
+                &[("1", "菜鸟地址库ID 传入"), ("2", "中文地址传入")],
+            ),
         ];
         for (text, want) in cases {
             let want: Vec<(String, String)> = want.iter().map(|(v, l)| (v.to_string(), l.to_string())).collect();
@@ -353,6 +466,15 @@ mod tests {
             "可输入格式如:200-72-300-48-1000-0-*",
             "最多 10 个, 最少 2 个",
             "1:是,1:否",
+            "差旅规模:1代表5万以下,2代表5-10万,3代表10-50万",
+            "0:营业中;-1:筹建中;- 4:失效",
+            "智能匹配-设备号类型:IMEI,或者IDFA,或者OAID",
+            "date:担保日历的某一天。 guarantee:担保政策。如果date为空,那么会读取startDate",
+            "计算公式:num(采购数量)*price(采购价) - 折扣",
+            "订单标记: 9:VISIT-上门 12: SELLER_AFFORD 是否卖家承担运费 13: SYNC_RETURN_BILL,同时退回发票",
+            "1:折扣 2,8,10:时间 3,9,11:折扣和时间",
+            "平台ID,2:\"安卓\",3:\"苹果\",4,:\"越狱\",1:\"其他\"",
+            "申请单支付状态( INIT(1, \"初始化\"), REFUND_FAIL(2, \"退款失败\"))",
         ];
         for text in cases {
             assert_eq!(pairs(text), vec![], "{text}");

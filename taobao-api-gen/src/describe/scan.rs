@@ -44,7 +44,7 @@ pub fn is_boundary(c: char) -> bool {
 
 /// Chars that separate one pair from the next.
 pub fn is_pair_sep(c: char) -> bool {
-    c.is_whitespace() || ";,。、|*•·".contains(c)
+    c.is_whitespace() || ";,。、|*•·/".contains(c)
 }
 
 fn is_word(c: char) -> bool {
@@ -86,6 +86,10 @@ fn candidate_at(chars: &[char], start: usize) -> Option<Candidate> {
     let (sep, label_start, label_end) = separator_at(chars, end, &value)?;
     let first = *chars.get(label_start)?;
     if first.is_whitespace() || ";,。、|)]".contains(first) {
+        return None;
+    }
+    // `5-10万`: a numeric range, not a value and its label.
+    if sep == Sep::Dash && first.is_ascii_digit() && value.bytes().all(|b| b.is_ascii_digit() || b == b'-') {
         return None;
     }
     Some(Candidate {

@@ -46,11 +46,16 @@ fn walk(api: &str, path: &str, params: &[Param], seen: &mut Seen) {
         } else {
             seen.enums += 1;
             seen.values += p.enum_values.len();
-            let pairs: Vec<String> = p.enum_values.iter().map(|v| format!("{}={}", v.value, v.label)).collect();
+            let pairs: Vec<String> = p
+                .enum_values
+                .iter()
+                .map(|v| format!("{}={}", v.value, v.label))
+                .collect();
             seen.hits.push(format!("{line}\n    -> {}", pairs.join(" | ")));
-            let bad_value = p.enum_values.iter().any(|v| {
-                v.value.is_empty() || v.value.chars().any(char::is_whitespace) || v.label.trim().is_empty()
-            });
+            let bad_value = p
+                .enum_values
+                .iter()
+                .any(|v| v.value.is_empty() || v.value.chars().any(char::is_whitespace) || v.label.trim().is_empty());
             if p.enum_values.len() < 2 || bad_value || matches!(p.ty.ty, Ty::Boolean | Ty::Date | Ty::Json) {
                 seen.broken.push(line);
             }
@@ -105,7 +110,10 @@ fn corpus_enums_are_counted_and_well_formed() {
         seen.notes,
         seen.misses.len()
     );
-    let n: usize = std::env::var("DESCRIBE_SAMPLES").ok().and_then(|s| s.parse().ok()).unwrap_or(0);
+    let n: usize = std::env::var("DESCRIBE_SAMPLES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
     if n > 0 {
         println!("--- hits");
         sample(&seen.hits, n).for_each(|h| println!("{h}"));

@@ -335,10 +335,13 @@ fn strip_numbering(label: &str) -> &str {
     digits.trim_end_matches([' ', ';'])
 }
 
-/// `折扣 2,8`: the label ends in a bare number, so values were lost in it.
+/// `折扣 2,8`, `普通商品; COMBINE`: the label ends in a bare number or code, so values were lost
+/// in it.
 fn swallows_values(label: &str) -> bool {
-    let body = label.trim_end_matches(|c: char| c.is_ascii_digit());
-    (body.len() != label.len() && !body.is_empty() && body.ends_with([' ', ','])) || label.ends_with('-')
+    let body = label.trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '_');
+    let tail = &label[body.len()..];
+    let lost = tail.chars().all(|c| c.is_ascii_digit()) || super::scan::is_upper_code(tail);
+    (!tail.is_empty() && !body.is_empty() && body.ends_with([' ', ',', ';']) && lost) || label.ends_with('-')
 }
 
 impl Run {
@@ -473,6 +476,8 @@ mod tests {
             "计算公式:num(采购数量)*price(采购价) - 折扣",
             "订单标记: 9:VISIT-上门 12: SELLER_AFFORD 是否卖家承担运费 13: SYNC_RETURN_BILL,同时退回发票",
             "1:折扣 2,8,10:时间 3,9,11:折扣和时间",
+            "SPU挂载:0和2:第一次请求预挂载新增;1:下线;",
+            "ITEM类型 NORMAL 0:普通商品; COMBINE 1:是否是组合商品 DISTRIBUTION",
             "平台ID,2:\"安卓\",3:\"苹果\",4,:\"越狱\",1:\"其他\"",
             "申请单支付状态( INIT(1, \"初始化\"), REFUND_FAIL(2, \"退款失败\"))",
         ];

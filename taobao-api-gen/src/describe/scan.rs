@@ -64,7 +64,8 @@ pub fn candidates(chars: &[char]) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        let at_boundary = i == 0 || is_boundary(chars[i - 1]);
+        // `0和2:..`: a value right after a conjunction is the tail of a list of values.
+        let at_boundary = i == 0 || (is_boundary(chars[i - 1]) && !"和或及与至到".contains(chars[i - 1]));
         match at_boundary.then(|| candidate_at(chars, i)).flatten() {
             Some(c) => {
                 i = c.label_end.map_or(c.label_start + 1, |e| e + 1);

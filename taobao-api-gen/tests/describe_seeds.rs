@@ -52,8 +52,11 @@ fn fullwidth(text: &str) -> String {
         .collect()
 }
 
-/// (name, example, description, enum) of every seed row named in issue 3 item 5.
-const SEED_ENUMS: &[(&str, &str, &str, &[(&str, &str)])] = &[
+/// A seed row: name, example, description and its enum.
+type SeedRow = (&'static str, &'static str, &'static str, &'static [(&'static str, &'static str)]);
+
+/// Every seed row named in issue 3 item 5.
+const SEED_ENUMS: &[SeedRow] = &[
     (
         "package_type",
         "INTERNAL",

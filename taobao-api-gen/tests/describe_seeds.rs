@@ -53,7 +53,12 @@ fn fullwidth(text: &str) -> String {
 }
 
 /// A seed row: name, example, description and its enum.
-type SeedRow = (&'static str, &'static str, &'static str, &'static [(&'static str, &'static str)]);
+type SeedRow = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [(&'static str, &'static str)],
+);
 
 /// Every seed row named in issue 3 item 5.
 const SEED_ENUMS: &[SeedRow] = &[

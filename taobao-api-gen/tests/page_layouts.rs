@@ -329,3 +329,23 @@ fn page_cut_off_mid_table() {
         ]
     );
 }
+
+#[test]
+fn api_name_from_the_xml_root_when_no_title_or_java() {
+    let (text, _) = page("abnormal-report.md");
+    let without_java: String = text
+        .lines()
+        .filter(|l| !l.contains("TaobaoClient"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let parsed = taobao_api_gen::parse("no-java.md", &without_java);
+    assert_eq!(parsed.api.name, "taobao.logistics.express.abnormal.report");
+    assert!(parsed.api.examples.request.is_none());
+    let bullets = seed("taobao.logistics.express.abnormal.report.txt");
+    let tree = |api: &Api| outline(api).split_once("response\n").map(|(_, r)| r.to_string());
+    assert_eq!(
+        tree(&parsed.api),
+        tree(&bullets),
+        "the response example still settles the response tree"
+    );
+}

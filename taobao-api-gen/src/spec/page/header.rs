@@ -115,6 +115,21 @@ pub fn name_from_request_class(class: &str) -> Option<String> {
     })
 }
 
+/// `logistics_express_abnormal_report_response` -> `taobao.logistics.express.abnormal.report`
+/// (API names have no `_`, so every `_` was a `.`).
+pub fn name_from_response_root(root: &str) -> Option<String> {
+    let stem = root
+        .strip_suffix("_response")
+        .filter(|s| !s.is_empty() && *s != "error")?;
+    let dotted = stem.replace('_', ".");
+    let first = dotted.split('.').next().unwrap_or("");
+    Some(if KEPT_PREFIXES.contains(&first) {
+        dotted
+    } else {
+        format!("taobao.{dotted}")
+    })
+}
+
 /// Names compared the way SDK class names keep them (dots, underscores and case ignored).
 pub fn same_api(a: &str, b: &str) -> bool {
     let n = |s: &str| {
@@ -163,5 +178,14 @@ mod tests {
             assert_eq!(name_from_request_class(class).as_deref(), name, "{class}");
         }
         assert!(same_api("taobao.miniapp.userInfo.get", "taobao.miniapp.user.info.get"));
+        assert_eq!(
+            name_from_response_root("logistics_express_abnormal_report_response").as_deref(),
+            Some("taobao.logistics.express.abnormal.report")
+        );
+        assert_eq!(
+            name_from_response_root("cainiao_a_b_response").as_deref(),
+            Some("cainiao.a.b")
+        );
+        assert_eq!(name_from_response_root("error_response"), None);
     }
 }

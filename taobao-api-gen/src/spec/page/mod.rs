@@ -67,7 +67,8 @@ pub fn parse(text: &str) -> (Api, Vec<Diagnostic>) {
         error: error_example,
     };
 
-    name_and_head(&mut api, head, &java, &mut diags);
+    let xml_root = response_doc.as_ref().map(|d| d.root.as_str());
+    name_and_head(&mut api, head, &java, xml_root, &mut diags);
 
     if let Some(table) = &s.request {
         let cx = nesting::Context {
@@ -121,11 +122,22 @@ fn read_table(table: &Table<'_>, cx: &nesting::Context<'_>, diags: &mut Vec<Diag
     nesting::build(&rows, cx, diags)
 }
 
-fn name_and_head(api: &mut Api, head: header::Head, java: &java::JavaExample, diags: &mut Vec<Diagnostic>) {
+fn name_and_head(
+    api: &mut Api,
+    head: header::Head,
+    java: &java::JavaExample,
+    xml_root: Option<&str>,
+    diags: &mut Vec<Diagnostic>,
+) {
     let from_java = java
         .request_class
         .as_ref()
-        .and_then(|(class, span)| header::name_from_request_class(class).map(|n| (n, *span)));
+        .and_then(|(class, span)| header::name_from_request_class(class).map(|n| (n, *span)))
+        .or_else(|| {
+            xml_root
+                .and_then(header::name_from_response_root)
+                .map(|n| (n, Span::new(0, 0)))
+        });
     match (head.name, from_java) {
         (Some((name, span)), Some((java_name, _))) => {
             if !header::same_api(&name, &java_name) {
@@ -143,7 +155,7 @@ fn name_and_head(api: &mut Api, head: header::Head, java: &java::JavaExample, di
         (None, Some((name, _))) => api.name = name,
         (None, None) => {
             diags.push(Diagnostic::error(Span::new(0, 0), "no API name on the page").with_hint(
-                "start the page with its title line `taobao.xxx.yyy (标题)`, or keep the Java request example",
+                "start the page with its title line `taobao.xxx.yyy (标题)`, or keep the Java or XML example",
             ))
         }
     }

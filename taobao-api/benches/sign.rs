@@ -1,210 +1,36 @@
 //! Issue item 8: build + validate + encode + sign of a full `abnormal.report` request (the
-//! sign-vector one: nested DTOs, lists, Chinese text), against the floor of MD5 over the same
-//! canonical string alone. Run with `cargo bench -p taobao-api`.
+//! sign-vector one: nested DTOs, lists, Chinese text, built with the generated builders),
+//! against the floor of MD5 over the same canonical string alone. `cargo bench -p taobao-api`.
 //!
-//! The request type here is written by hand in the shape the generator emits (typed DTO fields,
-//! a `validate` walking every rule, `write_params` emitting the DTO as JSON).
+//! `full_path` is what a call costs before the network: the builder (whose `build()` validates),
+//! `Client::prepare` (validates again as `execute` does, encodes the DTO as the Java SDK's JSON,
+//! adds the system parameters, signs) and the form-urlencoded body. `sign_ready` stops before
+//! the body. The other entries split the path for diagnosis.
 
+#[path = "../tests/client_support/abnormal.rs"]
+mod abnormal;
+
+use abnormal::full_report_request;
 use criterion::{Criterion, criterion_group, criterion_main};
 use md5::{Digest, Md5};
-use serde::{Deserialize, Serialize};
 use std::hint::black_box;
 use std::time::{Duration, UNIX_EPOCH};
-use taobao_api::{
-    ApiInfo, CallOptions, Client, Params, SignMethod, TopRequest, ValidationError, Violation, ViolationKind,
-};
+use taobao_api::{CallOptions, Client, Params, SignMethod, TopRequest};
 
 const SECRET: &str = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";
 const SESSION: &str = "6101e0a9f8b5c2d4e3f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2";
-const T: &str = "2024-03-28 16:38:11";
 
-static INFO: ApiInfo = ApiInfo {
-    method: "taobao.logistics.express.abnormal.report",
-    title: "快递异常上报",
-    required_params: &["abnormal_report_request"],
-    file_params: &[],
-    response_example: None,
-};
-
-#[derive(Serialize, Clone)]
-struct Site {
-    site_code: String,
-    site_name: String,
-    site_type: String,
-}
-
-#[derive(Serialize, Clone)]
-struct Operator {
-    mobile: String,
-    name: String,
-}
-
-#[derive(Serialize, Clone)]
-struct PhoneCall {
-    call_time: String,
-    connect_time: String,
-    connect_time_length: i64,
-    connection_status: String,
-    hang_up_time: String,
-    hang_up_type: String,
-    phone_call_consumer_phone: String,
-    phone_call_demand_change_time: String,
-    phone_call_operator_name: String,
-    phone_call_operator_phone: String,
-    phone_call_result_remark: String,
-    phone_call_type: String,
-    phone_chat_url: String,
-}
-
-#[derive(Serialize, Clone)]
-struct Picture {
-    pic_upload_time: String,
-    pic_url: String,
-}
-
-#[derive(Serialize, Clone)]
-struct ReportDto {
-    abnormal_node: String,
-    abnormal_order_id: String,
-    abnormal_reason: String,
-    abnormal_remark: String,
-    abnormal_result: String,
-    abnormal_sites: Vec<Site>,
-    abnormal_type: String,
-    delivery_code: String,
-    extend_props: String,
-    mail_no: String,
-    operate_time: String,
-    operator: Operator,
-    phone_call_info_list: Vec<PhoneCall>,
-    picture_info_list: Vec<Picture>,
-    related_biz_code: String,
-    service_type: String,
-    supplier_id: String,
-}
-
-struct ReportRequest {
-    abnormal_report_request: ReportDto,
-}
-
-#[derive(Deserialize)]
-struct ReportResponse {}
-
-fn check_len(v: &mut Vec<Violation>, path: &str, s: &str, max: u64) {
-    let actual = s.encode_utf16().count() as u64;
-    if actual > max {
-        v.push(Violation::new(path, ViolationKind::TooLong { max, actual }));
-    }
-}
-
-fn check_required(v: &mut Vec<Violation>, path: &str, s: &str) {
-    if s.trim().is_empty() {
-        v.push(Violation::new(path, ViolationKind::Missing));
-    }
-}
-
-impl TopRequest for ReportRequest {
-    const METHOD: &'static str = "taobao.logistics.express.abnormal.report";
-    type Response = ReportResponse;
-
-    fn validate(&self) -> Result<(), ValidationError> {
-        let d = &self.abnormal_report_request;
-        let mut v = Vec::new();
-        for (path, s) in [
-            ("abnormal_report_request.supplier_id", &d.supplier_id),
-            ("abnormal_report_request.abnormal_order_id", &d.abnormal_order_id),
-            ("abnormal_report_request.abnormal_type", &d.abnormal_type),
-            ("abnormal_report_request.mail_no", &d.mail_no),
-            ("abnormal_report_request.delivery_code", &d.delivery_code),
-        ] {
-            check_required(&mut v, path, s);
-            check_len(&mut v, path, s, 64);
-        }
-        check_len(
-            &mut v,
-            "abnormal_report_request.abnormal_remark",
-            &d.abnormal_remark,
-            500,
-        );
-        if d.phone_call_info_list.len() > 20 {
-            let actual = d.phone_call_info_list.len() as u64;
-            v.push(Violation::new(
-                "abnormal_report_request.phone_call_info_list",
-                ViolationKind::TooManyItems { max: 20, actual },
-            ));
-        }
-        for (i, c) in d.phone_call_info_list.iter().enumerate() {
-            if !["NORMAL", "DEMAND_CHANGE"].contains(&c.phone_call_type.as_str()) {
-                v.push(Violation::new(
-                    format!("abnormal_report_request.phone_call_info_list[{i}].phone_call_type"),
-                    ViolationKind::NotDocumented {
-                        value: c.phone_call_type.clone(),
-                        allowed: vec!["NORMAL".into(), "DEMAND_CHANGE".into()],
-                    },
-                ));
-            }
-            check_len(&mut v, "phone_call_result_remark", &c.phone_call_result_remark, 200);
-        }
-        ValidationError::check(v)
-    }
-
-    fn write_params(&self, params: &mut Params) {
-        let json = serde_json::to_string(&self.abnormal_report_request).unwrap_or_default();
-        params.insert_text("abnormal_report_request", json);
-    }
-
-    fn info() -> &'static ApiInfo {
-        &INFO
-    }
-}
-
-fn build() -> ReportRequest {
-    let s = |x: &str| x.to_owned();
-    ReportRequest {
-        abnormal_report_request: ReportDto {
-            abnormal_node: s("TMS_DELIVERING"),
-            abnormal_order_id: s("100000001"),
-            abnormal_reason: s("1001"),
-            abnormal_remark: s("天气原因"),
-            abnormal_result: s("1001"),
-            abnormal_sites: vec![Site {
-                site_code: s("234"),
-                site_name: s("杭州站点"),
-                site_type: s("1"),
-            }],
-            abnormal_type: s("10001"),
-            delivery_code: s("STO"),
-            extend_props: s("{}"),
-            mail_no: s("773277523041406"),
-            operate_time: s(T),
-            operator: Operator {
-                mobile: s("18044455999"),
-                name: s("张三"),
-            },
-            phone_call_info_list: vec![PhoneCall {
-                call_time: s(T),
-                connect_time: s(T),
-                connect_time_length: 10,
-                connection_status: s("CONNECTED"),
-                hang_up_time: s(T),
-                hang_up_type: s("CUSTOMER_HAND_UP"),
-                phone_call_consumer_phone: s("13600000000"),
-                phone_call_demand_change_time: s(T),
-                phone_call_operator_name: s("张三"),
-                phone_call_operator_phone: s("13600000000"),
-                phone_call_result_remark: s("放门卫处,放楼下便利店"),
-                phone_call_type: s("NORMAL"),
-                phone_chat_url: s("http://ssss.xxxx.com/xxx.mp3"),
-            }],
-            picture_info_list: vec![Picture {
-                pic_upload_time: s(T),
-                pic_url: s("http://ssss.xxxx.com/xxx.jpg"),
-            }],
-            related_biz_code: s("LSO174Z0029753003_1713246414922"),
-            service_type: s("10"),
-            supplier_id: s("100000001"),
-        },
-    }
+/// `expected_sign` of the `md5-abnormal-report` vector.
+fn md5_vector_sign() -> String {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/protocol/sign-vectors.json");
+    let text = std::fs::read_to_string(path).expect("sign-vectors.json");
+    let doc: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    let cases = doc["cases"].as_array().expect("cases");
+    let case = cases
+        .iter()
+        .find(|c| c["name"] == "md5-abnormal-report")
+        .expect("md5-abnormal-report");
+    case["expected_sign"].as_str().expect("expected_sign").to_owned()
 }
 
 fn bench(c: &mut Criterion) {
@@ -214,12 +40,19 @@ fn bench(c: &mut Criterion) {
         .simplify(true)
         .build()
         .expect("client");
+    // The vectors' timestamp, so the benchmarked call is exactly `md5-abnormal-report`.
     let options = CallOptions::new()
         .session(SESSION)
         .timestamp(UNIX_EPOCH + Duration::from_secs(1_711_615_091));
+    let request = full_report_request().expect("valid request");
+    let call = client.prepare(&request, &options).expect("valid request");
+    assert_eq!(
+        call.sign(),
+        md5_vector_sign(),
+        "the benchmarked call is the `md5-abnormal-report` vector"
+    );
 
     // The canonical string of exactly this call, to time MD5 alone over the same bytes.
-    let call = client.prepare(&build(), &options).expect("valid request");
     let canonical: String = call
         .fields()
         .filter(|(k, _)| *k != "sign")
@@ -237,34 +70,43 @@ fn bench(c: &mut Criterion) {
         call.sign(),
         "the floor hashes the same bytes the client signs"
     );
-
     let mut params = Params::new();
-    build().write_params(&mut params);
+    request.write_params(&mut params);
+
     let mut g = c.benchmark_group("abnormal_report");
-    g.bench_function("build_validate_encode_sign", |b| {
+    g.bench_function("full_path", |b| {
         b.iter(|| {
-            let req = build();
+            let req = full_report_request().expect("valid");
             let call = client.prepare(black_box(&req), &options).expect("valid");
             black_box(call.form_body())
         })
     });
-    g.bench_function("build", |b| b.iter(|| black_box(build())));
-    g.bench_function("build_validate_write_params", |b| {
+    g.bench_function("sign_ready", |b| {
         b.iter(|| {
-            let req = build();
-            req.validate().expect("valid");
-            let mut p = Params::new();
-            req.write_params(&mut p);
-            black_box(p)
+            let req = full_report_request().expect("valid");
+            black_box(client.prepare(black_box(&req), &options).expect("valid"))
         })
     });
-    g.bench_function("prepare_only", |b| {
-        b.iter(|| black_box(client.prepare_raw(ReportRequest::METHOD, black_box(&params), &options)))
-    });
-    g.bench_function("form_body_only", |b| b.iter(|| black_box(call.form_body())));
     g.bench_function("md5_of_canonical_string", |b| {
         b.iter(|| md5_only(black_box(&canonical)))
     });
+    g.bench_function("split/build_and_validate", |b| {
+        b.iter(|| black_box(full_report_request()))
+    });
+    g.bench_function("split/validate", |b| b.iter(|| black_box(&request).validate()));
+    g.bench_function("split/write_params", |b| {
+        b.iter(|| {
+            let mut p = Params::new();
+            black_box(&request).write_params(&mut p);
+            black_box(p)
+        })
+    });
+    g.bench_function("split/system_params_and_sign", |b| {
+        b.iter(|| {
+            black_box(client.prepare_raw(black_box("taobao.logistics.express.abnormal.report"), &params, &options))
+        })
+    });
+    g.bench_function("split/form_body", |b| b.iter(|| black_box(call.form_body())));
     g.finish();
 }
 

@@ -29,7 +29,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             )
         }
         _ => {
-            let mock = MockGateway::start(taobao_api::APIS.iter().copied())?;
+            let mock = MockGateway::start_default()?;
             println!(
                 "Started the mock TOP gateway at {} ({} APIs).",
                 mock.url(),

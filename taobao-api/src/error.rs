@@ -26,7 +26,7 @@ pub enum Error {
     )]
     Platform {
         /// The platform (parent) code, e.g. 25 for an invalid signature.
-        code: i64,
+        code: i32,
         /// The platform message, e.g. `Invalid signature`.
         msg: String,
         /// The detailed code (`isv.*` = caller's fault, `isp.*` = service side).
@@ -95,7 +95,7 @@ impl Error {
     }
 
     /// The platform code of an [`Error::Platform`].
-    pub fn code(&self) -> Option<i64> {
+    pub fn code(&self) -> Option<i32> {
         match self {
             Error::Platform { code, .. } => Some(*code),
             _ => None,
@@ -129,7 +129,7 @@ impl Error {
 /// Whether a platform error is worth retrying (§8): never for `isv.*` (caller's fault, including
 /// signature and argument errors); always for `isp.*` (service side) and `accesscontrol.*` (flow
 /// control); otherwise by code: 4–8 (call limits) and 10 (service unavailable).
-pub fn is_transient_platform(code: i64, sub_code: Option<&str>) -> bool {
+pub fn is_transient_platform(code: i32, sub_code: Option<&str>) -> bool {
     let sub = sub_code.unwrap_or("");
     if sub.starts_with("isv.") {
         return false;
@@ -154,7 +154,7 @@ mod tests {
 
     #[test]
     fn platform_classification_follows_the_protocol_table() {
-        let cases: &[(i64, Option<&str>, bool)] = &[
+        let cases: &[(i32, Option<&str>, bool)] = &[
             (7, Some("accesscontrol.limited-by-app-access-count"), true),
             (7, None, true),
             (4, None, true),
@@ -177,6 +177,12 @@ mod tests {
         for &(code, sub, want) in cases {
             assert_eq!(is_transient_platform(code, sub), want, "code {code} sub {sub:?}");
         }
+    }
+
+    #[test]
+    fn the_error_stays_small_enough_to_return_by_value() {
+        // clippy's `result_large_err` fires at 128 bytes, in every caller's closure.
+        assert!(std::mem::size_of::<Error>() < 128, "{}", std::mem::size_of::<Error>());
     }
 
     #[test]

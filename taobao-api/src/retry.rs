@@ -88,7 +88,7 @@ pub fn parse_ban_wait(text: &str) -> Option<Duration> {
 mod tests {
     use super::*;
 
-    fn platform(code: i64, sub_code: &str, retry_after: Option<Duration>) -> Error {
+    fn platform(code: i32, sub_code: &str, retry_after: Option<Duration>) -> Error {
         Error::Platform {
             code,
             msg: String::new(),

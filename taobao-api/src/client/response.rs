@@ -60,7 +60,7 @@ fn platform_error(v: &Value) -> Error {
     let empty = Map::new();
     let obj = v.as_object().unwrap_or(&empty);
     let code = match obj.get("code") {
-        Some(Value::Number(n)) => n.as_i64().unwrap_or(0),
+        Some(Value::Number(n)) => n.as_i64().and_then(|c| i32::try_from(c).ok()).unwrap_or(0),
         Some(Value::String(s)) => s.trim().parse().unwrap_or(0),
         _ => 0,
     };

@@ -42,7 +42,7 @@ enum ReplyKind {
     Object(Value),
     Body(String),
     Error {
-        code: i64,
+        code: i32,
         msg: String,
         sub_code: Option<String>,
         sub_msg: Option<String>,
@@ -68,7 +68,7 @@ impl Reply {
     }
 
     /// An `error_response` with this code and message; add details with [`Reply::sub`].
-    pub fn error(code: i64, msg: impl Into<String>) -> Self {
+    pub fn error(code: i32, msg: impl Into<String>) -> Self {
         Self::of(ReplyKind::Error {
             code,
             msg: msg.into(),
@@ -133,7 +133,7 @@ pub struct ReceivedRequest {
     /// File parts by parameter name.
     pub files: BTreeMap<String, ReceivedFile>,
     /// The TOP error code the mock answered with (`None` when it passed the checks).
-    pub rejected_with: Option<i64>,
+    pub rejected_with: Option<i32>,
 }
 
 impl ReceivedRequest {
@@ -183,7 +183,8 @@ impl MockBuilder {
         self
     }
 
-    /// Serves this API (its required parameters are checked, its example is the default reply).
+    /// Serves this API too (its required parameters are checked, its example is the default
+    /// reply); it replaces a generated API of the same method.
     pub fn api(mut self, api: &'static ApiInfo) -> Self {
         self.apis.push(api);
         self
@@ -262,19 +263,25 @@ impl fmt::Debug for MockGateway {
 }
 
 impl MockGateway {
-    /// Configures a mock gateway.
+    /// Configures a mock gateway serving every generated API (`taobao_api::APIS`); add more
+    /// (e.g. hand-written requests' [`ApiInfo`]s) with [`MockBuilder::api`].
     pub fn builder() -> MockBuilder {
         MockBuilder {
             app_key: DEFAULT_APP_KEY.into(),
             secret: Secret(DEFAULT_APP_SECRET.into()),
-            apis: Vec::new(),
+            apis: crate::APIS.to_vec(),
             timestamp_window: Duration::from_secs(600),
         }
     }
 
-    /// Starts a mock serving `apis` with the default credentials.
+    /// Starts a mock with the default credentials serving every generated API plus `apis`.
     pub fn start(apis: impl IntoIterator<Item = &'static ApiInfo>) -> io::Result<MockGateway> {
         Self::builder().apis(apis).start()
+    }
+
+    /// Starts a mock with the default credentials serving every generated API.
+    pub fn start_default() -> io::Result<MockGateway> {
+        Self::builder().start()
     }
 
     /// The gateway URL (`http://127.0.0.1:<port>/router/rest`).

@@ -11,13 +11,13 @@ use std::time::SystemTime;
 /// Why the mock refused a request: the `error_response` it sends.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Rejection {
-    pub(crate) code: i64,
+    pub(crate) code: i32,
     pub(crate) msg: String,
     pub(crate) sub_code: Option<String>,
     pub(crate) sub_msg: Option<String>,
 }
 
-fn reject(code: i64, msg: &str) -> Rejection {
+fn reject(code: i32, msg: &str) -> Rejection {
     Rejection {
         code,
         msg: msg.to_owned(),
@@ -26,7 +26,7 @@ fn reject(code: i64, msg: &str) -> Rejection {
     }
 }
 
-fn reject_sub(code: i64, msg: &str, sub_code: &str, sub_msg: impl Into<String>) -> Rejection {
+fn reject_sub(code: i32, msg: &str, sub_code: &str, sub_msg: impl Into<String>) -> Rejection {
     Rejection {
         code,
         msg: msg.to_owned(),

@@ -4,6 +4,8 @@
 // Each test binary uses a different subset of these helpers.
 #![allow(dead_code)]
 
+pub mod abnormal;
+
 use serde::Deserialize;
 use std::time::Duration;
 use taobao_api::mock::MockGateway;

@@ -18,6 +18,7 @@ struct Seen {
     notes: usize,
     hits: Vec<String>,
     misses: Vec<String>,
+    ruled: Vec<String>,
     broken: Vec<String>,
 }
 
@@ -36,6 +37,10 @@ fn walk(api: &str, path: &str, params: &[Param], seen: &mut Seen) {
         let here = format!("{api}:{path}{}", p.name);
         seen.params += 1;
         seen.rules += p.rules.len();
+        for r in &p.rules {
+            let d = p.description.as_deref().unwrap_or("").replace('\n', "⏎");
+            seen.ruled.push(format!("{api}:{path}{} {r:?} <- {d}", p.name));
+        }
         seen.notes += p.notes.len();
         let text = normalize(p.description.as_deref().unwrap_or(""));
         let line = format!("{here} [{}] {}", p.ty.display_name(), text.replace('\n', "⏎"));
@@ -91,6 +96,7 @@ fn corpus_enums_are_counted_and_well_formed() {
         notes: 0,
         hits: Vec::new(),
         misses: Vec::new(),
+        ruled: Vec::new(),
         broken: Vec::new(),
     };
     for file in &files {
@@ -119,6 +125,8 @@ fn corpus_enums_are_counted_and_well_formed() {
         sample(&seen.hits, n).for_each(|h| println!("{h}"));
         println!("--- misses");
         sample(&seen.misses, n).for_each(|m| println!("{m}"));
+        println!("--- rules");
+        sample(&seen.ruled, n).for_each(|r| println!("{r}"));
     }
     assert!(seen.broken.is_empty(), "malformed enums:\n{}", seen.broken.join("\n"));
     // The corpus documents thousands of coded fields; far fewer means the reader broke.

@@ -12,6 +12,14 @@ use std::ops::Range;
 /// Words that make a field required.
 pub const REQUIRED_WORDS: [&str; 4] = ["必需", "必填", "必传", "必须"];
 
+/// Words after 必须 that make it a constraint on the value, not on presence.
+const NOT_REQUIRING: [&str; 16] = [
+    "不", "是", "为", "小于", "大于", "等于", "在", "与", "和", "按", "以", "使用", "包含", "符合", "一致", "保持",
+];
+
+/// Subjects that name the field itself (`此项必填`): they carry no condition.
+const SELF_NAMES: [&str; 8] = ["此项", "该项", "该字段", "此字段", "本字段", "该参数", "此参数", "该值"];
+
 /// Where a parameter sits: its enclosing object (if any) and its siblings (itself included, at
 /// `index`), with enum values already read.
 #[derive(Debug, Clone, Copy)]
@@ -38,7 +46,9 @@ pub fn extract(text: &str, ctx: Context<'_>) -> Vec<Found> {
     let mut out = Vec::new();
     for (start, word) in REQUIRED_WORDS.iter().flat_map(|w| text.match_indices(w)) {
         let end = start + word.len();
-        if text[end..].starts_with('不') {
+        // `必须不填` is a prohibition, `必须是两个` / `必须小于` a constraint on the value.
+        let after = &text[end..];
+        if NOT_REQUIRING.iter().any(|w| after.starts_with(w)) {
             continue;
         }
         let head = text[..start].trim_end_matches([',', ' ']);
@@ -116,6 +126,7 @@ fn required_when(text: &str, head: &str, end: usize, ctx: Context<'_>) -> Option
             hit
         }
     };
+    let start = start + (text[start..end].len() - text[start..end].trim_start().len());
     Some(Found {
         rule: Rule::RequiredWhen {
             field,
@@ -153,7 +164,10 @@ fn field_equals(subject: &str, ctx: Context<'_>) -> Option<(String, String)> {
 /// subject: `在送货上门` works too), else the one label containing the whole subject. Returns
 /// the byte offset in `subject` where the scenario starts, and the `(field, value)`.
 fn scenario(subject: &str, ctx: Context<'_>) -> Option<(usize, (String, String))> {
-    if subject.chars().count() < 2 || !subject.chars().all(super::normalize::is_cjk) {
+    if subject.chars().count() < 2
+        || !subject.chars().all(super::normalize::is_cjk)
+        || SELF_NAMES.iter().any(|n| subject.ends_with(n))
+    {
         return None;
     }
     let pick = |matches: &dyn Fn(&str) -> bool| -> Option<Option<(String, String)>> {
@@ -177,7 +191,9 @@ fn scenario(subject: &str, ctx: Context<'_>) -> Option<(usize, (String, String))
             return hit.map(|h| (skip, h));
         }
     }
-    pick(&|l: &str| l.contains(subject)).flatten().map(|h| (0, h))
+    // A containing label must be the scenario plus a word at most (`送货上门` in `送货上门服务`).
+    let close = |l: &str| l.contains(subject) && l.chars().count() <= subject.chars().count() + 2;
+    pick(&close).flatten().map(|h| (0, h))
 }
 
 fn others<'a>(ctx: Context<'a>) -> impl Iterator<Item = &'a Param> {
@@ -186,4 +202,81 @@ fn others<'a>(ctx: Context<'a>) -> impl Iterator<Item = &'a Param> {
         .enumerate()
         .filter(move |(i, _)| *i != ctx.index)
         .map(|(_, p)| p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::{EnumValue, TypeRef};
+
+    fn sibling(name: &str, values: &[(&str, &str)]) -> Param {
+        Param {
+            enum_values: values
+                .iter()
+                .map(|(v, l)| EnumValue {
+                    value: v.to_string(),
+                    label: l.to_string(),
+                })
+                .collect(),
+            ..Param::new(name, TypeRef::from_declared("String"))
+        }
+    }
+
+    /// The rules read from `text` on a field placed after `siblings`.
+    fn read(text: &str, siblings: &[Param]) -> Vec<Rule> {
+        let mut level = siblings.to_vec();
+        level.push(Param::new("me", TypeRef::default()));
+        let ctx = Context {
+            parent: None,
+            siblings: &level,
+            index: level.len() - 1,
+        };
+        extract(text, ctx).into_iter().map(|f| f.rule).collect()
+    }
+
+    fn when(field: &str, equals: &str, source: &str) -> Rule {
+        Rule::RequiredWhen {
+            field: field.into(),
+            equals: equals.into(),
+            source: source.into(),
+        }
+    }
+
+    #[test]
+    fn required_when_is_read_from_values_and_scenarios() {
+        let success = sibling("success", &[]);
+        let kind = sibling("invoice_kind", &[("0", "电子发票"), ("2", "专票")]);
+        let cases: Vec<(&str, Vec<Param>, Vec<Rule>)> = vec![
+            (
+                "错误码,success=false时必填",
+                vec![success.clone()],
+                vec![when("success", "false", "success=false时必填")],
+            ),
+            (
+                "domestic为0时,固定China; domestic为1时,必须传编码",
+                vec![sibling("domestic", &[("0", "国内"), ("1", "国外")])],
+                vec![when("domestic", "1", "domestic为1时,必须")],
+            ),
+            (
+                "购方地址,专票必填。",
+                vec![kind.clone()],
+                vec![when("invoice_kind", "2", "专票必填")],
+            ),
+            (
+                "对企业开具电子发票时必填",
+                vec![kind.clone()],
+                vec![when("invoice_kind", "0", "电子发票时必填")],
+            ),
+            // A value the sibling does not document, a prohibition, a constraint on the value,
+            // a subject naming the field itself, an unknown sibling: no rule.
+            ("invoice_kind为9时必填", vec![kind.clone()], vec![]),
+            ("专票必须不填", vec![kind.clone()], vec![]),
+            ("专票必须是两个文案", vec![kind.clone()], vec![]),
+            ("is_consign=true时,此项必填", vec![kind.clone()], vec![]),
+            ("other=1时必填", vec![success], vec![]),
+        ];
+        for (text, siblings, want) in cases {
+            assert_eq!(read(text, &siblings), want, "{text}");
+        }
+    }
 }

@@ -242,12 +242,32 @@ fn clean(label: &[char]) -> String {
     let mut s: String = label.iter().collect();
     loop {
         let before = s.len();
-        s = s
-            .trim()
-            .trim_end_matches(|c: char| ";,。、|*".contains(c))
-            .trim_matches(|c: char| c == '"' || c == '\'' || c == '“' || c == '”')
-            .to_string();
-        for (open, close) in [('(', ')'), ('[', ']'), ('【', '】')] {
+        s = s.trim().trim_end_matches(|c: char| ";,。、|*".contains(c)).to_string();
+        for (open, close) in [
+            ('(', ')'),
+            ('[', ']'),
+            ('【', '】'),
+            ('“', '”'),
+            ('"', '"'),
+            ('\'', '\''),
+        ] {
+            if open == close {
+                // Straight quotes: drop a wrapping pair, or a lone one at either end.
+                let n = s.matches(open).count();
+                if (n == 2 && s.starts_with(open) && s.ends_with(open) && s.len() > 2) || n % 2 == 1 {
+                    if s.ends_with(open) {
+                        s.pop();
+                    }
+                    if s.starts_with(open) && (n == 2 || !s.contains(open) || s.matches(open).count() % 2 == 1) {
+                        s.remove(0);
+                    }
+                }
+                continue;
+            }
+            let inner = s.strip_prefix(open).and_then(|x| x.strip_suffix(close));
+            if let Some(inner) = inner.filter(|i| !i.contains(open) && !i.contains(close)) {
+                s = inner.to_string();
+            }
             let opens = s.matches(open).count();
             let closes = s.matches(close).count();
             if closes > opens && s.ends_with(close) {
@@ -323,6 +343,17 @@ fn starts_with_code(label: &str) -> bool {
         && (token.contains('_') || next.is_some_and(|c| "-:=, ".contains(c)))
 }
 
+/// `开关状态(0,关闭;1,打开)`: a label that is itself an enum, so the run lists the keys of a
+/// structured value, not values.
+fn label_has_pairs(label: &str) -> bool {
+    let chars: Vec<char> = label.chars().collect();
+    let nested = chars
+        .windows(3)
+        .filter(|w| w[0].is_ascii_digit() && ",:-=".contains(w[1]) && super::normalize::is_cjk(w[2]))
+        .count();
+    nested >= 2
+}
+
 /// `现金支付; 2.`: a list number left at the end of a label.
 fn strip_numbering(label: &str) -> &str {
     let Some(without_dot) = label.strip_suffix('.') else {
@@ -367,7 +398,11 @@ impl Run {
             _ => None,
         };
         if self.pairs.iter().any(|p| {
-            swallows_values(&p.label) || starts_with_code(&p.label) || inner_sep.is_some_and(|c| p.label.contains(c))
+            swallows_values(&p.label)
+                || starts_with_code(&p.label)
+                || label_has_pairs(&p.label)
+                || p.label.contains("://")
+                || inner_sep.is_some_and(|c| p.label.contains(c))
         }) {
             return false;
         }
@@ -476,6 +511,8 @@ mod tests {
             "计算公式:num(采购数量)*price(采购价) - 折扣",
             "订单标记: 9:VISIT-上门 12: SELLER_AFFORD 是否卖家承担运费 13: SYNC_RETURN_BILL,同时退回发票",
             "1:折扣 2,8,10:时间 3,9,11:折扣和时间",
+            "价格开关 date:开关状态控制的那一天;rate_status:开关状态(0,关闭;1,打开); checkin_status:入住开关(0,关闭;1,打开)",
+            "样例:http://a.com/T1YL=100-102.png;“tb.png“ 样例:http://b.com/T14v=100-102.png",
             "SPU挂载:0和2:第一次请求预挂载新增;1:下线;",
             "ITEM类型 NORMAL 0:普通商品; COMBINE 1:是否是组合商品 DISTRIBUTION",
             "平台ID,2:\"安卓\",3:\"苹果\",4,:\"越狱\",1:\"其他\"",

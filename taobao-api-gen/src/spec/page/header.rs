@@ -132,7 +132,9 @@ pub fn name_from_response_root(root: &str) -> Option<String> {
 
 /// Names compared the way SDK class names keep them (dots, underscores and case ignored).
 pub fn same_api(a: &str, b: &str) -> bool {
+    // The SDK class of `taobao.alitrip.x` is `AlitripX`: a leading `taobao.` says nothing.
     let n = |s: &str| {
+        let s = s.strip_prefix("taobao.").unwrap_or(s);
         s.chars()
             .filter(|c| c.is_ascii_alphanumeric())
             .collect::<String>()
@@ -178,6 +180,8 @@ mod tests {
             assert_eq!(name_from_request_class(class).as_deref(), name, "{class}");
         }
         assert!(same_api("taobao.miniapp.userInfo.get", "taobao.miniapp.user.info.get"));
+        assert!(same_api("taobao.alitrip.a.b", "alitrip.a.b"));
+        assert!(!same_api("taobao.a.b", "taobao.a.c"));
         assert_eq!(
             name_from_response_root("logistics_express_abnormal_report_response").as_deref(),
             Some("taobao.logistics.express.abnormal.report")

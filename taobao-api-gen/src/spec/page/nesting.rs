@@ -84,7 +84,7 @@ pub fn build(rows: &[RawRow], cx: &Context<'_>, diags: &mut Vec<Diagnostic>) -> 
         }
         let param = to_param(row, cx.request, ev_entry.as_ref().map(|e| &e.value), diags);
         if let (Some(e), true) = (&ev_entry, cx.request) {
-            check_literal(&param, &e.value, e.span, cx, diags);
+            check_literal(&param, row.unmarked, &e.value, e.span, cx, diags);
         }
         let ev = if row.is_container() {
             ev_entry
@@ -147,11 +147,18 @@ fn choose_parent(
         return stack[deepest];
     };
     let id = stack[depth];
-    let others: Vec<String> = stack[..depth]
+    let mut others: Vec<String> = stack[..depth]
         .iter()
+        .rev()
         .filter(|&&o| nodes[o].ev.is_none() || ev_has(&nodes[o], name))
         .map(|&o| format!("`{}`", nodes[o].param.name))
         .collect();
+    // Nearest candidates first; a long chain of open objects is summarised.
+    if others.len() > 3 {
+        let more = others.len() - 3;
+        others.truncate(3);
+        others.push(format!("{more} more"));
+    }
     let nested_started = !nodes[id].children.is_empty() || depth < deepest;
     if !others.is_empty() && nested_started {
         diags.push(
@@ -196,14 +203,24 @@ fn unused(ev: &Evidence, used: &[bool], owner: &str, cx: &Context<'_>, diags: &m
 }
 
 /// A Java literal whose kind cannot be the declared type.
-fn check_literal(p: &Param, value: &EvValue, span: Span, cx: &Context<'_>, diags: &mut Vec<Diagnostic>) {
+/// `shown_as_object`: the page shows the row as an object (a `Price` with sub-fields exists).
+fn check_literal(
+    p: &Param,
+    shown_as_object: bool,
+    value: &EvValue,
+    span: Span,
+    cx: &Context<'_>,
+    diags: &mut Vec<Diagnostic>,
+) {
     let declared = p.ty.display_name();
     let problem = match value {
         EvValue::Scalar { kind, .. } if p.ty.ty.is_object() => Some(format!("a {kind:?} literal")),
         EvValue::Scalar { kind, .. } if !literal_fits(&p.ty.ty, *kind) && !p.ty.ty.is_list() => {
             Some(format!("a {kind:?} literal"))
         }
-        EvValue::Object { .. } | EvValue::List { .. } if !p.ty.ty.is_object() && !p.ty.ty.is_list() => {
+        EvValue::Object { .. } | EvValue::List { .. }
+            if !p.ty.ty.is_object() && !p.ty.ty.is_list() && !shown_as_object =>
+        {
             Some("an object".to_string())
         }
         _ => None,

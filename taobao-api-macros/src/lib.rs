@@ -43,8 +43,7 @@ fn expand(lit: &LitStr) -> Result<proc_macro2::TokenStream, String> {
     let shown_root = lit.value();
     let root = base.join(&shown_root);
     // Messages show the path as written: the absolute one differs between machines.
-    let files =
-        spec_files(&root).map_err(|e| format!("{shown_root}: {e} (resolved against CARGO_MANIFEST_DIR)"))?;
+    let files = spec_files(&root).map_err(|e| format!("{shown_root}: {e} (resolved against CARGO_MANIFEST_DIR)"))?;
     if files.is_empty() {
         return Err(format!("{shown_root}: no spec files (*.txt, *.md, *.json, *.html)"));
     }

@@ -140,7 +140,13 @@ fn choose_parent(
         stack.truncate(depth + 1);
         return stack[depth];
     }
-    let undecided = stack.iter().rposition(|&id| nodes[id].ev.is_none());
+    // Fallback: the deepest open object without an example that does not hold the name yet
+    // (names are unique within an object, so a repeated name closes the inner object).
+    let has_child = |id: usize| nodes[id].children.iter().any(|&c| nodes[c].param.name == name);
+    let undecided = stack
+        .iter()
+        .rposition(|&id| nodes[id].ev.is_none() && !has_child(id))
+        .or_else(|| stack.iter().rposition(|&id| nodes[id].ev.is_none()));
     let deepest = stack.len() - 1;
     let Some(depth) = undecided else {
         // Every open object's example lacks the name: keep the fallback rule.

@@ -59,7 +59,12 @@ impl Client {
 
     /// Calls any method with hand-made parameters; see [`crate::Client::execute_raw`].
     pub fn execute_raw(&self, method: &str, params: &Params, session: Option<&str>) -> Result<Value, Error> {
-        Ok(self.call(method, params, &CallOptions::with_session(session))?.0)
+        self.execute_raw_with(method, params, &CallOptions::with_session(session))
+    }
+
+    /// [`Client::execute_raw`] with per-call options.
+    pub fn execute_raw_with(&self, method: &str, params: &Params, options: &CallOptions) -> Result<Value, Error> {
+        Ok(self.call(method, params, options)?.0)
     }
 
     fn call(&self, method: &str, params: &Params, options: &CallOptions) -> Result<(Value, String), Error> {

@@ -19,6 +19,7 @@ struct Seen {
     hits: Vec<String>,
     misses: Vec<String>,
     ruled: Vec<String>,
+    noted: Vec<String>,
     broken: Vec<String>,
 }
 
@@ -42,6 +43,10 @@ fn walk(api: &str, path: &str, params: &[Param], seen: &mut Seen) {
             seen.ruled.push(format!("{api}:{path}{} {r:?} <- {d}", p.name));
         }
         seen.notes += p.notes.len();
+        if !p.notes.is_empty() {
+            let d = p.description.as_deref().unwrap_or("").replace('\n', "⏎");
+            seen.noted.push(format!("{api}:{path}{} {:?} <- {d}", p.name, p.notes));
+        }
         let text = normalize(p.description.as_deref().unwrap_or(""));
         let line = format!("{here} [{}] {}", p.ty.display_name(), text.replace('\n', "⏎"));
         if p.enum_values.is_empty() {
@@ -97,6 +102,7 @@ fn corpus_enums_are_counted_and_well_formed() {
         hits: Vec::new(),
         misses: Vec::new(),
         ruled: Vec::new(),
+        noted: Vec::new(),
         broken: Vec::new(),
     };
     for file in &files {
@@ -127,6 +133,8 @@ fn corpus_enums_are_counted_and_well_formed() {
         sample(&seen.misses, n).for_each(|m| println!("{m}"));
         println!("--- rules");
         sample(&seen.ruled, n).for_each(|r| println!("{r}"));
+        println!("--- notes");
+        sample(&seen.noted, n).for_each(|r| println!("{r}"));
     }
     assert!(seen.broken.is_empty(), "malformed enums:\n{}", seen.broken.join("\n"));
     // The corpus documents thousands of coded fields; far fewer means the reader broke.

@@ -13,8 +13,25 @@ use std::ops::Range;
 pub const REQUIRED_WORDS: [&str; 4] = ["必需", "必填", "必传", "必须"];
 
 /// Words after 必须 that make it a constraint on the value, not on presence.
-const NOT_REQUIRING: [&str; 16] = [
-    "不", "是", "为", "小于", "大于", "等于", "在", "与", "和", "按", "以", "使用", "包含", "符合", "一致", "保持",
+const NOT_REQUIRING: [&str; 18] = [
+    "不",
+    "是",
+    "为",
+    "小于",
+    "大于",
+    "等于",
+    "在",
+    "与",
+    "和",
+    "按",
+    "以",
+    "使用",
+    "包含",
+    "符合",
+    "一致",
+    "保持",
+    "设置为",
+    "设为",
 ];
 
 /// Subjects that name the field itself (`此项必填`): they carry no condition.
@@ -48,7 +65,10 @@ pub fn extract(text: &str, ctx: Context<'_>) -> Vec<Found> {
         let end = start + word.len();
         // `必须不填` is a prohibition, `必须是两个` / `必须小于` a constraint on the value.
         let after = &text[end..];
-        if NOT_REQUIRING.iter().any(|w| after.starts_with(w)) {
+        let fixed_value = after
+            .trim_start_matches(['填', '传', ' '])
+            .starts_with(|c: char| c.is_ascii_digit());
+        if fixed_value || NOT_REQUIRING.iter().any(|w| after.starts_with(w)) {
             continue;
         }
         let head = text[..start].trim_end_matches([',', ' ']);
@@ -112,18 +132,26 @@ fn names_object(subject: &str, parent: &Param) -> bool {
 }
 
 fn required_when(text: &str, head: &str, end: usize, ctx: Context<'_>) -> Option<Found> {
-    let trimmed = ["场景下", "场景", "时", "的情况下", "情况下"]
+    let trimmed = ["场景下", "场景", "时", "的情况下", "情况下", "为"]
         .iter()
         .find_map(|t| head.strip_suffix(t))
         .unwrap_or(head);
     let mut start = subject_start_with_condition(trimmed);
     let subject = trimmed[start..].trim_start_matches(['当', '若']);
-    let (field, equals) = match field_equals(subject, ctx) {
-        Some(hit) => hit,
-        None => {
-            let (skip, hit) = scenario(subject, ctx)?;
-            start = trimmed.len() - subject.len() + skip;
-            hit
+    let (field, equals) = if names_self(subject.trim(), ctx) {
+        // `is_consign=true时,此项必填`: the condition is the clause before.
+        let before = trimmed[..start].trim_end_matches([',', ' ']);
+        let condition = before.strip_suffix("时")?;
+        start = subject_start_with_condition(condition);
+        field_equals(condition[start..].trim_start_matches(['当', '若']), ctx)?
+    } else {
+        match field_equals(subject, ctx) {
+            Some(hit) => hit,
+            None => {
+                let (skip, hit) = scenario(subject, ctx)?;
+                start = trimmed.len() - subject.len() + skip;
+                hit
+            }
         }
     };
     let start = start + (text[start..end].len() - text[start..end].trim_start().len());
@@ -135,6 +163,12 @@ fn required_when(text: &str, head: &str, end: usize, ctx: Context<'_>) -> Option
         },
         range: start..end,
     })
+}
+
+/// `此项`, `该字段`, or the field's own wire name: the phrase is about the field itself.
+fn names_self(subject: &str, ctx: Context<'_>) -> bool {
+    let own = ctx.siblings.get(ctx.index).map(|p| squash(&p.name)).unwrap_or_default();
+    subject.is_empty() || SELF_NAMES.contains(&subject) || (!own.is_empty() && squash(subject) == own)
 }
 
 /// Like [`subject_start`], but `=` and spaces may join `field = value`.
@@ -272,7 +306,24 @@ mod tests {
             ("invoice_kind为9时必填", vec![kind.clone()], vec![]),
             ("专票必须不填", vec![kind.clone()], vec![]),
             ("专票必须是两个文案", vec![kind.clone()], vec![]),
+            ("当invoice_kind=0时,me 必须设置为 1", vec![kind.clone()], vec![]),
+            ("专票必须填2", vec![kind.clone()], vec![]),
             ("is_consign=true时,此项必填", vec![kind.clone()], vec![]),
+            (
+                "发货的物流公司代码。is_consign=true时,此项必填。",
+                vec![sibling("is_consign", &[])],
+                vec![when("is_consign", "true", "is_consign=true时,此项必填")],
+            ),
+            (
+                "成长值字段,当level_type=2时,me必传",
+                vec![sibling("level_type", &[])],
+                vec![when("level_type", "2", "当level_type=2时,me必传")],
+            ),
+            (
+                "行李说明,当productType=4为必传",
+                vec![sibling("product_type", &[])],
+                vec![when("product_type", "4", "当productType=4为必传")],
+            ),
             ("other=1时必填", vec![success], vec![]),
         ];
         for (text, siblings, want) in cases {

@@ -192,21 +192,17 @@ fn limit(line: &str, p: &mut Param) {
 }
 
 /// Builds the tree from rows and their indentation. With leading space, depth is the rank of
-/// the space; with only `└` marks, the rank of the mark count, unless an unmarked row follows a
-/// marked one: that row may be a child with children of its own (pages show those without `└`)
-/// or the next top-level row, which the DOM does not say.
+/// the space. `└` marks alone do not give the depth: pages show a child that has children of
+/// its own without `└`, like a top-level row, so such a table is ambiguous.
 fn nest(flat: Vec<(Indent, Param)>, marked: bool) -> Result<Vec<Param>, Ambiguous> {
     let spaced = flat.iter().any(|(i, _)| i.space > 0);
     if !spaced && !marked {
         return Ok(flat.into_iter().map(|(_, p)| p).collect());
     }
     if !spaced {
-        let first_marked = flat.iter().position(|(i, _)| i.marks > 0).unwrap_or(flat.len());
-        if flat[first_marked..].iter().any(|(i, _)| i.marks == 0) {
-            return Err(Ambiguous);
-        }
+        return Err(Ambiguous);
     }
-    let key = |i: &Indent| if spaced { i.space } else { i.marks };
+    let key = |i: &Indent| i.space;
     let mut levels: Vec<u32> = flat.iter().map(|(i, _)| key(i)).collect();
     levels.sort_unstable();
     levels.dedup();

@@ -210,6 +210,17 @@ fn split_rest(row: &RawRow, literal: Option<&str>, ty: &Ty) -> (Option<String>, 
     match cells.as_slice() {
         [] => (None, None),
         [only] if row.joined => split_line(only, literal, ty),
+        // Without 更多限制 the head line holds example and description; later bullets are
+        // lines of the description (a `<li>` list).
+        [head, ..] if row.joined && row.limits.is_empty() => {
+            let (ex, desc) = split_line(head, literal, ty);
+            let more = cells[1..].join("\n");
+            let desc = match desc {
+                Some(d) => non_empty(&format!("{d}\n{more}")),
+                None => non_empty(&more),
+            };
+            (ex, desc)
+        }
         [first, ..] if row.joined || cells.len() >= 2 => match literal {
             Some(lit) if !lit.is_empty() && first.trim() != lit && looks_like_description(first) => {
                 (None, rest_desc(0))
@@ -376,6 +387,13 @@ mod tests {
                 Some("数据"),
             ),
             (&["最大长度:64", "1", "d"], false, None, Some("1"), Some("d")),
+            (
+                &["1 状态:", "1:有效", "2:无效"],
+                true,
+                None,
+                Some("1"),
+                Some("状态:\n1:有效\n2:无效"),
+            ),
             (&[], false, None, None, None),
         ];
         for (rest, joined, lit, ex, desc) in cases {

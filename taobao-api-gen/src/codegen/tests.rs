@@ -113,3 +113,77 @@ fn openalibity_record_from_the_corpus_generates() {
         assert!(code.contains(needle), "missing {needle:?} in:\n{code}");
     }
 }
+
+#[test]
+fn declared_types_map_to_documented_rust_types() {
+    use model::Kind::*;
+    let obj = |n: &str| Object(n.to_string());
+    let cases: Vec<(&str, Vec<Param>, model::Kind, model::Kind)> = vec![
+        ("String", vec![], Text, Text),
+        ("Field List", vec![], Text, Text),
+        ("Number", vec![], Number, Number),
+        ("byte", vec![], Number, Number),
+        ("Boolean", vec![], Bool, Bool),
+        ("Date", vec![], Date, Date),
+        ("Price", vec![], Decimal, Decimal),
+        ("BigDecimal", vec![], Decimal, Decimal),
+        ("Json", vec![], Text, Value),
+        ("Map", vec![], Map, Value),
+        ("byte[]", vec![], File, Text),
+        ("byte[][]", vec![], Text, Text),
+        ("Number[]", vec![], List(Box::new(Number)), List(Box::new(Number))),
+        ("Opaque", vec![], Value, Value),
+        ("null", vec![], Text, Text),
+        (
+            "Thing",
+            vec![p("a", "String", false, vec![])],
+            obj("Thing"),
+            obj("Thing"),
+        ),
+        (
+            "Thing[]",
+            vec![p("a", "String", false, vec![])],
+            List(Box::new(obj("Thing"))),
+            List(Box::new(obj("Thing"))),
+        ),
+        ("Price", vec![p("a", "String", false, vec![])], obj("X"), obj("X")),
+    ];
+    for (declared, children, request, response) in cases {
+        let param = p("x", declared, false, children);
+        let api = Api {
+            name: "taobao.t.get".into(),
+            request: vec![param.clone()],
+            response: vec![param],
+            ..Api::default()
+        };
+        let plan = model::plan(&api);
+        assert_eq!(plan.request_fields[0].kind, request, "request {declared}");
+        // Request and response types never share a struct: the response's `Thing` is renamed.
+        let response_kind = match (&plan.response_fields[0].kind, &response) {
+            (List(inner), List(_)) if matches!(**inner, Object(_)) => List(Box::new(obj("Thing"))),
+            (Object(_), Object(_)) => response.clone(),
+            (k, _) => k.clone(),
+        };
+        assert_eq!(response_kind, response, "response {declared}");
+    }
+}
+
+#[test]
+fn nested_byte_arrays_and_duplicate_dto_shapes() {
+    let dto = |name: &str| p(name, "Item", false, vec![p("file", "byte[]", false, vec![])]);
+    let api = Api {
+        name: "taobao.t.get".into(),
+        request: vec![
+            dto("a"),
+            dto("b"),
+            p("c", "Item", false, vec![p("other", "String", false, vec![])]),
+        ],
+        ..Api::default()
+    };
+    let plan = model::plan(&api);
+    let names: Vec<&str> = plan.structs.iter().map(|s| s.name.as_str()).collect();
+    // Same name and shape: one struct; same name, other fields: `<Owner><Field>`.
+    assert_eq!(names, ["Item", "C"]);
+    assert_eq!(plan.structs[0].fields[0].kind, model::Kind::Text);
+    assert!(plan.structs[0].fields[0].note.as_deref().unwrap().contains("byte[]"));
+}

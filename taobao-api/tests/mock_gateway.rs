@@ -267,3 +267,26 @@ fn the_blocking_client_talks_to_the_mock() {
         .unwrap_err();
     assert_eq!(err.code(), Some(22));
 }
+
+#[tokio::test]
+async fn queued_replies_come_first_then_the_fallback() {
+    let gw = mock();
+    let client = client_for(&gw).retry(taobao_api::RetryPolicy::none()).build().unwrap();
+    gw.set_reply(REPORT, Reply::object(json!({"spi_result": {"success": false}})));
+    gw.push_reply(REPORT, Reply::error(15, "Remote service error").sub("isv.x", "first"));
+    let first = client.execute(&ReportRequest::valid(), None).await.unwrap_err();
+    assert_eq!(first.sub_code(), Some("isv.x"));
+    for _ in 0..2 {
+        let resp = client.execute(&ReportRequest::valid(), None).await.unwrap();
+        assert_eq!(
+            resp.spi_result.unwrap().success,
+            Some(false),
+            "the fallback, every time"
+        );
+    }
+    gw.set_reply(REPORT, Reply::example());
+    let resp = client.execute(&ReportRequest::valid(), None).await.unwrap();
+    assert_eq!(resp.spi_result.unwrap().success, Some(true));
+    assert_eq!(gw.requests_for(REPORT).len(), 4);
+    assert!(gw.requests_for(UPLOAD).is_empty());
+}

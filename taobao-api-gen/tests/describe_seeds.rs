@@ -511,3 +511,33 @@ fn both_seed_pages_end_to_end() {
     assert!(at.contains("connection_status"), "span points at {at:?}");
     assert!(!report.has_errors());
 }
+
+/// The renderer is behind the `cli` feature.
+#[cfg(feature = "cli")]
+#[test]
+fn the_same_analysis_for_html_pages() {
+    use taobao_api_gen::render::html::{ChildShape, page};
+    for name in [
+        "taobao.logistics.openalibity.write.txt",
+        "taobao.logistics.express.abnormal.report.txt",
+    ] {
+        let path = format!("{}/../specs/{name}", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&path).expect("seed spec");
+        let from_text = taobao_api_gen::parse(&path, &text);
+        for shape in [ChildShape::NestedTable, ChildShape::NestedList] {
+            let html = page(&from_text.api, shape);
+            let from_html = taobao_api_gen::parse("page.html", &html);
+            assert_eq!(
+                everything(&from_html.api),
+                everything(&from_text.api),
+                "{name} {shape:?}"
+            );
+            let repairs = |d: &[Diagnostic]| d.iter().filter(|d| d.message.contains("read as")).count();
+            assert_eq!(
+                repairs(&from_html.diagnostics),
+                repairs(&from_text.diagnostics),
+                "{name}"
+            );
+        }
+    }
+}

@@ -202,3 +202,32 @@ fn the_response_example_is_the_json_body_and_decodes() {
     let rsp: taobao_api::LogisticsExpressAbnormalReportResponse = serde_json::from_value(inner.clone()).unwrap();
     assert_eq!(rsp.spi_result.unwrap().error_message.as_deref(), Some("创建错误"));
 }
+
+/// `taobao_api`'s own bindings (from `specs/`, with the parser's enums and rules) enforce the
+/// same rules as the fixture.
+#[test]
+fn the_seed_bindings_enforce_the_same_rules() {
+    use taobao_api::taobao_logistics_express_abnormal_report as seed;
+    let mut dto = java_example!(seed).service_type("1").build();
+    dto.supplier_id = None;
+    dto.abnormal_result = None;
+    let mut call = phone_call!(seed).build();
+    call.phone_call_type = None;
+    dto.phone_call_info_list = Some(vec![call]);
+    let err = seed::LogisticsExpressAbnormalReportRequest::builder()
+        .abnormal_report_request(dto)
+        .build()
+        .unwrap_err();
+    assert_eq!(
+        err.paths(),
+        [
+            "abnormal_report_request.supplier_id",
+            "abnormal_report_request.abnormal_result",
+            "abnormal_report_request.phone_call_info_list[0].phone_call_type",
+        ]
+    );
+    assert_eq!(
+        seed::AbnormalNode::from("TMS_X"),
+        seed::AbnormalNode::Other("TMS_X".into())
+    );
+}

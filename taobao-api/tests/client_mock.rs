@@ -253,3 +253,35 @@ async fn a_refused_connection_is_a_transport_error() {
     assert!(matches!(err, Error::Transport(_)), "{err:?}");
     assert!(err.is_transient());
 }
+
+#[tokio::test]
+async fn a_caller_supplied_http_client_is_used() {
+    let gw = mock();
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert("x-caller", reqwest::header::HeaderValue::from_static("my-app"));
+    let http = reqwest::Client::builder().default_headers(headers).build().unwrap();
+    let client = client_for(&gw).http_client(http).build().unwrap();
+    let resp = client.execute(&ReportRequest::valid(), None).await.unwrap();
+    assert_eq!(resp.spi_result.unwrap().success, Some(true));
+    let seen = gw.requests();
+    assert_eq!(seen.len(), 1);
+    assert_eq!(seen[0].headers.get("x-caller").map(String::as_str), Some("my-app"));
+    assert!(seen[0].headers["user-agent"].starts_with("taobao-api-rust/"));
+}
+
+#[test]
+fn gateways_default_to_production_and_switch_to_sandbox_or_custom() {
+    let prod = taobao_api::Client::new(APP_KEY, SECRET).unwrap();
+    assert_eq!(prod.gateway(), "https://eco.taobao.com/router/rest");
+    assert_eq!(prod.gateway(), taobao_api::PRODUCTION_GATEWAY);
+    let sandbox = taobao_api::Client::sandbox(APP_KEY, SECRET).unwrap();
+    assert_eq!(sandbox.gateway(), "https://gw.api.tbsandbox.com/router/rest");
+    let custom = taobao_api::Client::with_gateway("http://127.0.0.1:1/router/rest", APP_KEY, SECRET).unwrap();
+    assert_eq!(custom.gateway(), "http://127.0.0.1:1/router/rest");
+    for bad in ["not a url", "ftp://example.com/router/rest"] {
+        let err = taobao_api::Client::with_gateway(bad, APP_KEY, SECRET).unwrap_err();
+        assert!(matches!(err, Error::Config(_)), "{bad}: {err:?}");
+    }
+    assert!(matches!(taobao_api::Client::new("", SECRET), Err(Error::Config(_))));
+    assert!(matches!(taobao_api::Client::new(APP_KEY, ""), Err(Error::Config(_))));
+}

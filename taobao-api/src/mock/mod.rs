@@ -128,6 +128,8 @@ pub struct ReceivedRequest {
     pub http_method: String,
     /// The `Content-Type` header.
     pub content_type: Option<String>,
+    /// Every HTTP header (names in lower case; the last value of repeated ones).
+    pub headers: BTreeMap<String, String>,
     /// Every text parameter, from the query string and the body, by name.
     pub params: BTreeMap<String, String>,
     /// File parts by parameter name.
@@ -158,6 +160,7 @@ impl fmt::Debug for ReceivedRequest {
         f.debug_struct("ReceivedRequest")
             .field("http_method", &self.http_method)
             .field("content_type", &self.content_type)
+            .field("headers", &self.headers)
             .field("params", &params)
             .field("files", &self.files)
             .field("rejected_with", &self.rejected_with)

@@ -78,6 +78,16 @@ async fn handle(
     let mut received = ReceivedRequest {
         http_method: head.method.as_str().to_owned(),
         content_type: content_type.clone(),
+        headers: head
+            .headers
+            .iter()
+            .map(|(k, v)| {
+                (
+                    k.as_str().to_owned(),
+                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                )
+            })
+            .collect(),
         params: BTreeMap::new(),
         files: BTreeMap::new(),
         rejected_with: None,

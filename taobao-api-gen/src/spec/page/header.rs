@@ -2,7 +2,7 @@
 //! (`taobao.x.y (中文标题)` or just the name) and the API description under it; and the API name
 //! recovered from the Java request class when the page has no title line.
 
-use super::lines::{Line, has_cjk, nfkc};
+use super::lines::{Line, has_cjk};
 use crate::ir::Span;
 use heck::ToSnakeCase;
 
@@ -61,12 +61,12 @@ fn title_line(t: &str) -> Option<(&str, Option<String>)> {
     if !is_api_name(name) {
         return None;
     }
-    let rest = nfkc(&t[end..]);
-    let rest = rest.trim();
+    // The title is kept as written (`库存查询接口（多条件）`); only its brackets are read.
+    let rest = t[end..].trim();
     if rest.is_empty() {
         return Some((name, None));
     }
-    let title = rest.strip_prefix('(')?.strip_suffix(')')?.trim();
+    let title = rest.strip_prefix(['(', '（'])?.strip_suffix([')', '）'])?.trim();
     Some((name, (!title.is_empty()).then(|| title.to_string())))
 }
 
@@ -158,6 +158,8 @@ mod tests {
         assert_eq!(head.description.as_deref(), Some("描述一\n描述二"));
         let head = read(&split_lines("taobao.a.b（标题）\n"));
         assert_eq!(head.title.as_deref(), Some("标题"));
+        let head = read(&split_lines("taobao.a.b (查询（多条件）)\n"));
+        assert_eq!(head.title.as_deref(), Some("查询（多条件）"));
         assert!(read(&split_lines("just some text\n")).name.is_none());
     }
 

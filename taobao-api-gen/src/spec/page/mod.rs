@@ -51,7 +51,7 @@ pub fn parse(text: &str) -> (Api, Vec<Diagnostic>) {
                 .map(|fields| evidence::EvValue::Object { class: None, fields }.to_example());
             let ex = CodeExample {
                 language: ExampleLanguage::Java,
-                text: code.to_string(),
+                text: dedent(code, b),
                 value,
                 span: Some(block_span(b)),
             };
@@ -176,6 +176,20 @@ fn block_code<'t>(text: &'t str, b: &Block<'_>) -> (&'t str, usize) {
     (text.get(start..end.max(start)).unwrap_or(""), start)
 }
 
+/// The code without the page's indentation (pages shift every line after the first limited
+/// row): the first line's indent is removed from every later line.
+fn dedent(code: &str, b: &Block<'_>) -> String {
+    let indent = b.lines.first().map_or(0, |l| l.text.len() - l.text.trim_start().len());
+    let mut lines = code.split('\n');
+    let mut out = lines.next().unwrap_or("").to_string();
+    for line in lines {
+        out.push('\n');
+        let lead = line.len() - line.trim_start_matches(' ').len();
+        out.push_str(&line[lead.min(indent)..]);
+    }
+    out
+}
+
 fn block_span(b: &Block<'_>) -> Span {
     match (b.lines.first(), b.lines.last()) {
         (Some(f), Some(l)) => Span::new(f.span().start, l.start + l.text.len()),
@@ -198,7 +212,7 @@ fn read_doc(text: &str, block: Option<&Block<'_>>) -> (Option<CodeExample>, Opti
         } else {
             ExampleLanguage::Xml
         },
-        text: code.to_string(),
+        text: dedent(code, b),
         value: doc.as_ref().map(|d| d.value.to_example()),
         span: Some(block_span(b)),
     };

@@ -247,7 +247,8 @@ fn split_line(line: &str, literal: Option<&str>, ty: &Ty) -> (Option<String>, Op
             }
         }
     }
-    if ty.is_object() {
+    // Objects and file uploads show no example value on the page.
+    if ty.is_object() || matches!(ty, Ty::File) {
         return (None, non_empty(line));
     }
     let cut = leading_value_len(line);
@@ -281,7 +282,9 @@ fn leading_value_len(line: &str) -> Option<usize> {
                 '}' | ']' => {
                     depth -= 1;
                     if depth == 0 {
-                        return Some(i + 1);
+                        // `{},{}` is one value: it runs on to the next space.
+                        let end = line[i..].find(char::is_whitespace).map_or(line.len(), |n| i + n);
+                        return Some(end);
                     }
                 }
                 _ => {}
@@ -304,7 +307,7 @@ fn is_example(cell: &str, literal: Option<&str>, ty: &Ty) -> bool {
     if let Some(lit) = literal {
         return cell == lit;
     }
-    if ty.is_object() {
+    if ty.is_object() || matches!(ty, Ty::File) {
         return false;
     }
     match ty {

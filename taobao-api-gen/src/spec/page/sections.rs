@@ -161,11 +161,10 @@ pub fn split<'a>(lines: &[Line<'a>]) -> Sections<'a> {
             continue;
         }
         let new_code = match mode {
-            Mode::Code(_, Kind::Java) | Mode::Preamble | Mode::Skip | Mode::Table(_) if is_doc_start(code) => {
-                Some(Kind::Doc)
-            }
+            // Not in the preamble: an API description may quote JSON or HTML.
+            Mode::Code(_, Kind::Java) | Mode::Skip | Mode::Table(_) if is_doc_start(code) => Some(Kind::Doc),
             Mode::Code(_, Kind::Doc) if is_doc_start(code) && s.current_complete(mode) => Some(Kind::Doc),
-            Mode::Preamble | Mode::Skip | Mode::Table(_) if is_java_start(code) => Some(Kind::Java),
+            Mode::Skip | Mode::Table(_) if is_java_start(code) => Some(Kind::Java),
             Mode::Await(Slot::Request) => Some(Kind::Java),
             Mode::Await(_) if is_doc_start(code) => Some(Kind::Doc),
             _ => None,

@@ -20,9 +20,9 @@ pub struct Found {
     pub range: std::ops::Range<usize>,
 }
 
-/// Reads the enum of a field of type `ty` from its normalised description `text`; `example` is
-/// the field's example value. Empty when the description documents no values.
-pub fn extract(text: &str, ty: &Ty, example: Option<&str>) -> Found {
+/// Reads the enum of the field `name` of type `ty` from its normalised description `text`;
+/// `example` is the field's example value. Empty when the description documents no values.
+pub fn extract(name: &str, text: &str, ty: &Ty, example: Option<&str>) -> Found {
     if !enum_type(ty) || names_keys(text) || text.contains("{\"") || text.contains("公式") {
         return Found::default();
     }
@@ -35,7 +35,12 @@ pub fn extract(text: &str, ty: &Ty, example: Option<&str>) -> Found {
             let same: Vec<Candidate> = cands.iter().filter(|c| group(c.sep) == group(sep)).cloned().collect();
             split_runs(&chars, &same)
         })
-        .filter(|r| r.plausible(ty))
+        .filter(|r| {
+            r.plausible(ty)
+                && !r.tainted
+                && !keyed_by_other_field(&chars, r.start, name)
+                && (r.sep != Sep::Weak || r.weak_codes_all_read(&chars))
+        })
         .collect();
     runs.sort_by_key(|r| std::cmp::Reverse(r.pairs.len()));
     let best = match runs.as_slice() {
@@ -115,6 +120,9 @@ struct Run {
     /// Char range from the first value to the end of the last label.
     start: usize,
     end: usize,
+    /// The first value is the label of the candidate before it (`G : Google:B : 百度`): the
+    /// run starts in the middle of a list whose head it lost.
+    tainted: bool,
 }
 
 fn group(sep: Sep) -> u8 {
@@ -202,11 +210,17 @@ fn split_runs(chars: &[char], cands: &[Candidate]) -> Vec<Run> {
                 break;
             }
         }
+        // (`默认1: 1:是` is fine: a number before a number is a default, not a lost head.)
+        let tainted = i > 0
+            && cands[i - 1].label_end.is_none()
+            && cands[i - 1].label_start == first.start
+            && !is_integer(&cands[i - 1].value);
         runs.push(Run {
             sep: first.sep,
             pairs,
             start: first.start,
             end,
+            tainted,
         });
         i = j;
     }
@@ -375,7 +389,76 @@ fn swallows_values(label: &str) -> bool {
     (!tail.is_empty() && !body.is_empty() && body.ends_with([' ', ',', ';']) && lost) || label.ends_with('-')
 }
 
+/// `payCurrency:HKD(港币)、TWD(台币)` on `trade_attr`: the values belong to a key named before
+/// them, not to this field (unless the key is the field itself: `pickupType:` on `pickup_type`).
+fn keyed_by_other_field(chars: &[char], start: usize, name: &str) -> bool {
+    let mut k = start;
+    while k > 0 && chars[k - 1] == ' ' {
+        k -= 1;
+    }
+    if k == 0 || !matches!(chars[k - 1], ':' | '=') {
+        return false;
+    }
+    let key_end = k - 1;
+    let key_start = chars[..key_end]
+        .iter()
+        .rposition(|c| !(c.is_ascii_alphanumeric() || *c == '_'))
+        .map_or(0, |i| i + 1);
+    // `渠道id:1-微信`: the key is `渠道id`, prose, not an identifier.
+    if key_start > 0 && super::normalize::is_cjk(chars[key_start - 1]) {
+        return false;
+    }
+    let key: String = chars[key_start..key_end].iter().collect();
+    let squash = |s: &str| -> String {
+        s.chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    };
+    key.starts_with(|c: char| c.is_ascii_lowercase()) && squash(&key) != squash(name)
+}
+
+/// Char ranges of upper-case code tokens (`SAMPLE_ORDER`) that start a word.
+fn upper_codes(chars: &[char]) -> Vec<(usize, usize)> {
+    let word = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if word(chars[i]) && (i == 0 || !word(chars[i - 1])) {
+            let mut j = i;
+            while j < chars.len() && word(chars[j]) {
+                j += 1;
+            }
+            let token: String = chars[i..j].iter().collect();
+            if super::scan::is_upper_code(&token) {
+                out.push((i, j));
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
 impl Run {
+    /// A run of `CODE 标签` pairs is only trusted when it accounts for every code of the text:
+    /// a code outside it, or after a space inside a label, is a value the run lost
+    /// (`HANDHELD_DEVICES手持设备 ... MSTORE 移动门店`) or a label-first list (`更新用 FU020`).
+    fn weak_codes_all_read(&self, chars: &[char]) -> bool {
+        upper_codes(chars).into_iter().all(|(start, _)| {
+            // `TRANSIT_ WAREHOUSE`: the tail of a value repaired while reading it.
+            let repaired_tail = start >= 2 && chars[start - 1] == ' ' && chars[start - 2] == '_';
+            let inside = start >= self.start && start < self.end;
+            let after_gap = start > 0 && (chars[start - 1].is_whitespace() || chars[start - 1] == ',');
+            let is_value = self.pairs.iter().any(|p| {
+                let token: String = chars[start..].iter().take(p.written.chars().count()).collect();
+                token == p.written
+            });
+            repaired_tail || (inside && (is_value || !after_gap))
+        })
+    }
+
     fn plausible(&self, ty: &Ty) -> bool {
         let n = self.pairs.len();
         if n < 2 {
@@ -399,6 +482,7 @@ impl Run {
         };
         if self.pairs.iter().any(|p| {
             swallows_values(&p.label)
+                || p.label.ends_with([':', '='])
                 || starts_with_code(&p.label)
                 || label_has_pairs(&p.label)
                 || p.label.contains("://")
@@ -427,7 +511,7 @@ mod tests {
     use super::*;
 
     fn pairs(text: &str) -> Vec<(String, String)> {
-        extract(text, &Ty::String, None)
+        extract("f", text, &Ty::String, None)
             .values
             .into_iter()
             .map(|v| (v.value, v.label))
@@ -463,6 +547,16 @@ mod tests {
             ("星座 -1:错误,未知, 0:白羊", &[("-1", "错误,未知"), ("0", "白羊")]),
             ("1:是。注意:A:x", &[]),
             ("是否赠品 0=普通品/1=赠品", &[("0", "普通品"), ("1", "赠品")]),
+            ("渠道id:1-微信;2-抖音", &[("1", "微信"), ("2", "抖音")]),
+            ("计算方法:不填默认1: 1:同价;2:同税", &[("1", "同价"), ("2", "同税")]),
+            (
+                "地址原因: TRANSIT_ WAREHOUSE 特殊地址-转运仓 OTHER  其他原因",
+                &[("TRANSIT_WAREHOUSE", "特殊地址-转运仓"), ("OTHER", "其他原因")],
+            ),
+            (
+                "集货单状态,CONSOLIDATED 已集货;LACK 缺货LACK",
+                &[("CONSOLIDATED", "已集货"), ("LACK", "缺货LACK")],
+            ),
             (
                 "费用类型(可空)OWN_EXPENSE-自费(默认)MEDICAL_INSURANCE-医保",
                 &[("OWN_EXPENSE", "自费(默认)"), ("MEDICAL_INSURANCE", "医保")],
@@ -515,6 +609,13 @@ mod tests {
             "样例:http://a.com/T1YL=100-102.png;“tb.png“ 样例:http://b.com/T14v=100-102.png",
             "SPU挂载:0和2:第一次请求预挂载新增;1:下线;",
             "ITEM类型 NORMAL 0:普通商品; COMBINE 1:是否是组合商品 DISTRIBUTION",
+            "订单渠道 HANDHELD_DEVICES手持设备 SAMPLE_ORDER扫码点餐 POS POS端 MSTORE 移动门店 OTHER 其他",
+            "新增负卖计划用 FU010,更新用 FU020,停用用 FU030",
+            "坐标类型,现在支持:G : Google:B : 百度;A : 高德;M : Mapbar;L : 灵图",
+            "商家ERP:SELLER-商家英文或拼音名称、ISV:ISV-ISV英文或拼音名称",
+            "创意支持的协议,1:VPAID1.0;2:VPAID2.0;3:MARID-1;4:ORMMA;5:1MRAID-2,只能单选",
+            "主订单扩展属性;payCurrency:HKD(港币)、TWD(台币)",
+            "业务类型(PO0  普通采购,ADJ0 报废,ADJ2 状态调整,SO0  TOC销售,SO1  TOB销售)",
             "平台ID,2:\"安卓\",3:\"苹果\",4,:\"越狱\",1:\"其他\"",
             "申请单支付状态( INIT(1, \"初始化\"), REFUND_FAIL(2, \"退款失败\"))",
         ];
@@ -524,19 +625,38 @@ mod tests {
     }
 
     #[test]
+    fn a_key_naming_the_field_itself_is_prose() {
+        let text = "pickupType:DOOR_PICKUP 卡车上门揽收 SELF_POST 快递自寄 TRANSIT_ WAREHOUSE 转运仓";
+        let found = extract("pickup_type", text, &Ty::String, None);
+        let values: Vec<&str> = found.values.iter().map(|v| v.value.as_str()).collect();
+        assert_eq!(values, ["DOOR_PICKUP", "SELF_POST", "TRANSIT_WAREHOUSE"]);
+        assert_eq!(
+            found.repairs,
+            [("TRANSIT_ WAREHOUSE".to_string(), "TRANSIT_WAREHOUSE".to_string())]
+        );
+        assert!(extract("other_field", text, &Ty::String, None).values.is_empty());
+    }
+
+    #[test]
     fn type_and_example_are_evidence() {
         let text = "1:是,0:否";
-        assert!(extract(text, &Ty::Boolean, None).values.is_empty());
-        assert!(extract(text, &Ty::Date, None).values.is_empty());
-        assert_eq!(extract(text, &Ty::Number, Some("1")).values.len(), 2);
+        assert!(extract("f", text, &Ty::Boolean, None).values.is_empty());
+        assert!(extract("f", text, &Ty::Date, None).values.is_empty());
+        assert_eq!(extract("f", text, &Ty::Number, Some("1")).values.len(), 2);
         assert_eq!(
-            extract(text, &Ty::List(Box::new(Ty::String)), Some("1,0")).values.len(),
+            extract("f", text, &Ty::List(Box::new(Ty::String)), Some("1,0"))
+                .values
+                .len(),
             2
         );
-        assert!(extract(text, &Ty::String, Some("2")).values.is_empty());
-        assert!(extract(text, &Ty::String, Some("{\"1\": \"x\"}")).values.is_empty());
+        assert!(extract("f", text, &Ty::String, Some("2")).values.is_empty());
         assert!(
-            extract(text, &Ty::String, Some("2024-03-28 16:38:11"))
+            extract("f", text, &Ty::String, Some("{\"1\": \"x\"}"))
+                .values
+                .is_empty()
+        );
+        assert!(
+            extract("f", text, &Ty::String, Some("2024-03-28 16:38:11"))
                 .values
                 .is_empty()
         );

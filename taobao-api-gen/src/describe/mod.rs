@@ -76,7 +76,7 @@ fn read_enum(p: &mut Param, path: &str, diags: &mut Vec<Diagnostic>) {
     };
     let text = normalize(description);
     let example = p.example.as_deref().map(normalize);
-    let found = enums::extract(&text, &p.ty.ty, example.as_deref());
+    let found = enums::extract(&p.name, &text, &p.ty.ty, example.as_deref());
     p.notes.clear();
     for (written, read) in &found.repairs {
         p.notes.push(format!("typo repaired: `{written}` read as `{read}`"));
@@ -100,7 +100,7 @@ fn read_rules(p: &Param, ctx: Context<'_>) -> Option<(Vec<crate::ir::Rule>, Vec<
     let rules = rules::extract(&text, ctx);
     let mut taken: Vec<_> = rules.iter().map(|f| f.range.clone()).collect();
     if !p.enum_values.is_empty() {
-        let found = enums::extract(&text, &p.ty.ty, p.example.as_deref().map(normalize).as_deref());
+        let found = enums::extract(&p.name, &text, &p.ty.ty, p.example.as_deref().map(normalize).as_deref());
         taken.push(found.range);
     }
     let notes = notes::extract(&text, &taken);

@@ -68,7 +68,9 @@ pub fn candidates(chars: &[char]) -> Vec<Candidate> {
         let at_boundary = i == 0 || (is_boundary(chars[i - 1]) && !"和或及与至到".contains(chars[i - 1]));
         match at_boundary.then(|| candidate_at(chars, i)).flatten() {
             Some(c) => {
-                i = c.label_end.map_or(c.label_start + 1, |e| e + 1);
+                // A label may itself start a candidate (`pickupType:DOOR_PICKUP 卡车上门揽收`);
+                // the pair before then has an empty label and fails on its own.
+                i = c.label_end.map_or(c.label_start, |e| e + 1);
                 out.push(c);
             }
             None => {

@@ -1,12 +1,13 @@
-//! Property: mutated seed pages (lines deleted, duplicated, swapped; cut at any char boundary;
+//! Property: mutated seed pages (and the markdown twin) (lines deleted, duplicated, swapped; cut at any char boundary;
 //! random characters inserted) never make the reader panic, and every diagnostic points inside
 //! the text and renders.
 
 use proptest::prelude::*;
 
-const SEEDS: [&str; 2] = [
+const SEEDS: [&str; 3] = [
     include_str!("../../specs/taobao.logistics.express.abnormal.report.txt"),
     include_str!("../../specs/taobao.logistics.openalibity.write.txt"),
+    include_str!("pages/abnormal-report.md"),
 ];
 
 #[derive(Debug, Clone)]
@@ -93,7 +94,7 @@ proptest! {
     })]
 
     #[test]
-    fn mutated_seeds_never_panic(seed in 0usize..2, ops in prop::collection::vec(op(), 1..6)) {
+    fn mutated_seeds_never_panic(seed in 0usize..3, ops in prop::collection::vec(op(), 1..6)) {
         let mut text = SEEDS[seed].to_string();
         for op in &ops {
             text = apply(&text, op);

@@ -3,8 +3,13 @@
 //! requests, the XML/JSON document for responses) decides: a row goes to the deepest open object
 //! whose example still has an unused field of that name.
 //!
+//! Open objects: top-level rows, object-typed rows and bullet rows shown without `└` (a `└`
+//! row never has children). An example that shows the field wins even past open objects that
+//! have no example.
+//!
 //! Fallback rule without evidence: the row belongs to the most recently opened object that is
-//! still open (the deepest); a warning names the row and the other candidates.
+//! still open (the deepest) and does not hold a field of that name yet; a warning names the
+//! row and the other candidates.
 
 use super::evidence::{EvValue, Evidence};
 use super::rows::{Hint, RawRow, literal_fits, to_param};

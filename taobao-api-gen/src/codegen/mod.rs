@@ -7,7 +7,9 @@
 //! 错误码解释 table). [`generate_all`] adds, for the crate root, `pub use` of the request,
 //! builder and response under the official SDK names, `APIS` and `ALL_METHODS`. The generated
 //! code names everything by absolute path and must be expanded inside `taobao_api` or a crate
-//! that depends on it.
+//! that depends on it; serde derives point at `::taobao_api::__private::serde`
+//! (`#[serde(crate = ...)]`), so that crate needs no serde dependency of its own. Generated
+//! locals start with `__` (`__out`, `__v`, `__params`, `__obj`), which no field name can take.
 
 mod docs;
 mod dto;

@@ -5,7 +5,8 @@
 //! every doubt (mixed value kinds, field names as values, labels without words, an example that
 //! is not one of the values, two equally good runs) means "no enum".
 
-use super::normalize::is_cjk;
+use super::checks::{is_integer, keyed_by_other_field, values_named_as_keys};
+use super::labels::{clean, paren_label};
 use super::scan::{Candidate, Sep, candidates, is_pair_sep, matching_close};
 use crate::ir::{EnumValue, Ty};
 
@@ -106,23 +107,25 @@ fn example_fits(example: Option<&str>, run: &Run) -> bool {
         .all(|part| run.pairs.iter().any(|p| p.value == part))
 }
 
+/// One value and its label, as read.
 #[derive(Debug, Clone)]
-struct Pair {
-    value: String,
-    written: String,
-    label: String,
+pub(super) struct Pair {
+    pub(super) value: String,
+    pub(super) written: String,
+    pub(super) label: String,
 }
 
+/// Consecutive pairs with one separator kind.
 #[derive(Debug, Clone)]
-struct Run {
-    sep: Sep,
-    pairs: Vec<Pair>,
+pub(super) struct Run {
+    pub(super) sep: Sep,
+    pub(super) pairs: Vec<Pair>,
     /// Char range from the first value to the end of the last label.
-    start: usize,
-    end: usize,
+    pub(super) start: usize,
+    pub(super) end: usize,
     /// The first value is the label of the candidate before it (`G : Google:B : 百度`): the
     /// run starts in the middle of a list whose head it lost.
-    tainted: bool,
+    pub(super) tainted: bool,
 }
 
 fn group(sep: Sep) -> u8 {
@@ -249,261 +252,6 @@ fn cut_last<'a>(rest: &'a [char], used_seps: &[char]) -> &'a [char] {
         }
     }
     rest
-}
-
-/// Trims a label: spaces, trailing separators, wrapping quotes and unbalanced brackets.
-fn clean(label: &[char]) -> String {
-    let mut s: String = label.iter().collect();
-    loop {
-        let before = s.len();
-        s = s.trim().trim_end_matches(|c: char| ";,。、|*".contains(c)).to_string();
-        for (open, close) in [
-            ('(', ')'),
-            ('[', ']'),
-            ('【', '】'),
-            ('“', '”'),
-            ('"', '"'),
-            ('\'', '\''),
-        ] {
-            if open == close {
-                // Straight quotes: drop a wrapping pair, or a lone one at either end.
-                let n = s.matches(open).count();
-                if (n == 2 && s.starts_with(open) && s.ends_with(open) && s.len() > 2) || n % 2 == 1 {
-                    if s.ends_with(open) {
-                        s.pop();
-                    }
-                    if s.starts_with(open) && (n == 2 || !s.contains(open) || s.matches(open).count() % 2 == 1) {
-                        s.remove(0);
-                    }
-                }
-                continue;
-            }
-            let inner = s.strip_prefix(open).and_then(|x| x.strip_suffix(close));
-            if let Some(inner) = inner.filter(|i| !i.contains(open) && !i.contains(close)) {
-                s = inner.to_string();
-            }
-            let opens = s.matches(open).count();
-            let closes = s.matches(close).count();
-            if closes > opens && s.ends_with(close) {
-                s.pop();
-            } else if opens > closes && s.starts_with(open) {
-                s.remove(0);
-            }
-        }
-        s = strip_numbering(&s).trim_end_matches('.').to_string();
-        if s.len() == before {
-            return s;
-        }
-    }
-}
-
-fn is_integer(v: &str) -> bool {
-    let digits = v.strip_prefix('-').unwrap_or(v);
-    !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
-}
-
-/// `isSupportDeliveryHome`, `keywordId`: field names, not values.
-fn is_lower_camel(v: &str) -> bool {
-    v.starts_with(|c: char| c.is_ascii_lowercase()) && v.chars().any(|c| c.is_ascii_uppercase())
-}
-
-/// The label of `VALUE(label)`; for Java enum constants `INITIAL("INITIAL", "初始")` the text
-/// after the first argument, which must be the value itself (else the wire value is unknown and
-/// the label is left empty, which rejects the run).
-fn paren_label(value: &str, inner: &[char]) -> String {
-    let text: String = inner.iter().collect();
-    if !text.contains('"') || !text.contains(',') {
-        return clean(inner);
-    }
-    let args: Vec<&str> = text.split(',').map(|a| a.trim().trim_matches('"')).collect();
-    if args.first() != Some(&value) {
-        return String::new();
-    }
-    let rest: Vec<char> = args[1..].join(",").chars().collect();
-    clean(&rest)
-}
-
-/// `如果date为空`: a value used elsewhere in the text as the name of a key or field.
-fn values_named_as_keys(chars: &[char], run: &Run) -> bool {
-    let outside: String = chars[..run.start]
-        .iter()
-        .chain(&chars[run.end.min(chars.len())..])
-        .collect();
-    run.pairs.iter().filter(|p| !is_integer(&p.value)).any(|p| {
-        outside.match_indices(p.value.as_str()).any(|(i, _)| {
-            let before = outside[..i].chars().next_back();
-            let after = &outside[i + p.value.len()..];
-            !before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
-                && ["为空", "字段", "不能", "的值", "参数", "属性"]
-                    .iter()
-                    .any(|k| after.starts_with(k))
-        })
-    })
-}
-
-/// `VISIT-上门`, `SELLER_AFFORD 是否..`: a label that starts with a code is a label-first pair or
-/// holds the real value.
-fn starts_with_code(label: &str) -> bool {
-    let token: String = label
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-        .collect();
-    let next = label[token.len()..].chars().next();
-    token.len() >= 2
-        && token
-            .chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
-        && token.chars().any(|c| c.is_ascii_uppercase())
-        && (token.contains('_') || next.is_some_and(|c| "-:=, ".contains(c)))
-}
-
-/// `开关状态(0,关闭;1,打开)`: a label that is itself an enum, so the run lists the keys of a
-/// structured value, not values.
-fn label_has_pairs(label: &str) -> bool {
-    let chars: Vec<char> = label.chars().collect();
-    let nested = chars
-        .windows(3)
-        .filter(|w| w[0].is_ascii_digit() && ",:-=".contains(w[1]) && super::normalize::is_cjk(w[2]))
-        .count();
-    nested >= 2
-}
-
-/// `现金支付; 2.`: a list number left at the end of a label.
-fn strip_numbering(label: &str) -> &str {
-    let Some(without_dot) = label.strip_suffix('.') else {
-        return label;
-    };
-    let digits = without_dot.trim_end_matches(|c: char| c.is_ascii_digit());
-    if digits.len() == without_dot.len() || !digits.ends_with([' ', ';']) {
-        return label;
-    }
-    digits.trim_end_matches([' ', ';'])
-}
-
-/// `折扣 2,8`, `普通商品; COMBINE`: the label ends in a bare number or code, so values were lost
-/// in it.
-fn swallows_values(label: &str) -> bool {
-    let body = label.trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '_');
-    let tail = &label[body.len()..];
-    let lost = tail.chars().all(|c| c.is_ascii_digit()) || super::scan::is_upper_code(tail);
-    (!tail.is_empty() && !body.is_empty() && body.ends_with([' ', ',', ';']) && lost) || label.ends_with('-')
-}
-
-/// `payCurrency:HKD(港币)、TWD(台币)` on `trade_attr`: the values belong to a key named before
-/// them, not to this field (unless the key is the field itself: `pickupType:` on `pickup_type`).
-fn keyed_by_other_field(chars: &[char], start: usize, name: &str) -> bool {
-    let mut k = start;
-    while k > 0 && chars[k - 1] == ' ' {
-        k -= 1;
-    }
-    if k == 0 || !matches!(chars[k - 1], ':' | '=') {
-        return false;
-    }
-    let key_end = k - 1;
-    let key_start = chars[..key_end]
-        .iter()
-        .rposition(|c| !(c.is_ascii_alphanumeric() || *c == '_'))
-        .map_or(0, |i| i + 1);
-    // `渠道id:1-微信`: the key is `渠道id`, prose, not an identifier.
-    if key_start > 0 && super::normalize::is_cjk(chars[key_start - 1]) {
-        return false;
-    }
-    let key: String = chars[key_start..key_end].iter().collect();
-    let squash = |s: &str| -> String {
-        s.chars()
-            .filter(char::is_ascii_alphanumeric)
-            .map(|c| c.to_ascii_lowercase())
-            .collect()
-    };
-    key.starts_with(|c: char| c.is_ascii_lowercase()) && squash(&key) != squash(name)
-}
-
-/// Char ranges of upper-case code tokens (`SAMPLE_ORDER`) that start a word.
-fn upper_codes(chars: &[char]) -> Vec<(usize, usize)> {
-    let word = |c: char| c.is_ascii_alphanumeric() || c == '_';
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if word(chars[i]) && (i == 0 || !word(chars[i - 1])) {
-            let mut j = i;
-            while j < chars.len() && word(chars[j]) {
-                j += 1;
-            }
-            let token: String = chars[i..j].iter().collect();
-            if super::scan::is_upper_code(&token) {
-                out.push((i, j));
-            }
-            i = j;
-        } else {
-            i += 1;
-        }
-    }
-    out
-}
-
-impl Run {
-    /// A run of `CODE 标签` pairs is only trusted when it accounts for every code of the text:
-    /// a code outside it, or after a space inside a label, is a value the run lost
-    /// (`HANDHELD_DEVICES手持设备 ... MSTORE 移动门店`) or a label-first list (`更新用 FU020`).
-    fn weak_codes_all_read(&self, chars: &[char]) -> bool {
-        upper_codes(chars).into_iter().all(|(start, _)| {
-            // `TRANSIT_ WAREHOUSE`: the tail of a value repaired while reading it.
-            let repaired_tail = start >= 2 && chars[start - 1] == ' ' && chars[start - 2] == '_';
-            let inside = start >= self.start && start < self.end;
-            let after_gap = start > 0 && (chars[start - 1].is_whitespace() || chars[start - 1] == ',');
-            let is_value = self.pairs.iter().any(|p| {
-                let token: String = chars[start..].iter().take(p.written.chars().count()).collect();
-                token == p.written
-            });
-            repaired_tail || (inside && (is_value || !after_gap))
-        })
-    }
-
-    fn plausible(&self, ty: &Ty) -> bool {
-        let n = self.pairs.len();
-        if n < 2 {
-            return false;
-        }
-        let mut values: Vec<&str> = self.pairs.iter().map(|p| p.value.as_str()).collect();
-        values.sort_unstable();
-        values.dedup();
-        if values.len() != n || values.iter().any(|v| is_lower_camel(v) || v.len() > 64) {
-            return false;
-        }
-        let integers = values.iter().filter(|v| is_integer(v)).count();
-        let numeric = matches!(ty.element(), Ty::Number | Ty::Byte);
-        if (numeric && integers != n) || (integers != 0 && integers != n && self.sep != Sep::Paren) {
-            return false;
-        }
-        let inner_sep = match self.sep {
-            Sep::Colon => Some(':'),
-            Sep::Equals => Some('='),
-            _ => None,
-        };
-        if self.pairs.iter().any(|p| {
-            swallows_values(&p.label)
-                || p.label.ends_with([':', '='])
-                || starts_with_code(&p.label)
-                || label_has_pairs(&p.label)
-                || p.label.contains("://")
-                || inner_sep.is_some_and(|c| p.label.contains(c))
-        }) {
-            return false;
-        }
-        let worded = |l: &str| l.chars().any(|c| c.is_alphabetic());
-        if self
-            .pairs
-            .iter()
-            .any(|p| !worded(&p.label) || p.label.chars().count() > 80)
-        {
-            return false;
-        }
-        let chinese = self.pairs.iter().filter(|p| p.label.chars().any(is_cjk)).count();
-        match self.sep {
-            Sep::Weak => chinese == n,
-            _ => 2 * chinese >= n,
-        }
-    }
 }
 
 #[cfg(test)]

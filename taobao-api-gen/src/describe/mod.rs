@@ -6,7 +6,9 @@
 //! `notes`; it never changes the description, the tree or anything a reader decided. Enums are
 //! read first for a whole level, because a rule may name a sibling's enum label.
 
+mod checks;
 mod enums;
+mod labels;
 mod normalize;
 mod notes;
 mod rules;

@@ -348,4 +348,9 @@ fn api_name_from_the_xml_root_when_no_title_or_java() {
         tree(&bullets),
         "the response example still settles the response tree"
     );
+    // Without the Java example the pipe table cannot tell a nested object from a top-level row.
+    let warnings = messages(&parsed, Severity::Warning);
+    let expected =
+        "ambiguous nesting: `picture_info_list` may be a field of `abnormal_report_request`; read as top-level";
+    assert!(warnings.contains(&expected.to_string()), "{warnings:?}");
 }

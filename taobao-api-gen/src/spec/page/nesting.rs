@@ -44,6 +44,7 @@ pub fn build(rows: &[RawRow], cx: &Context<'_>, diags: &mut Vec<Diagnostic>) -> 
     let mut roots: Vec<usize> = Vec::new();
     let mut root_used = vec![false; cx.root.map_or(0, |r| r.entries.len())];
     let mut stack: Vec<usize> = Vec::new();
+    let mut after_child = false;
     for row in rows {
         let name = row.name.text.as_str();
         let mut hint = row.hint;
@@ -52,6 +53,22 @@ pub fn build(rows: &[RawRow], cx: &Context<'_>, diags: &mut Vec<Diagnostic>) -> 
             let in_open = stack.iter().any(|&n| ev_has(&nodes[n], name));
             if cx.root.is_some() && !at_root && in_open {
                 hint = Hint::Child;
+            } else if cx.root.is_none() && after_child {
+                // Pipe tables mark leaves only: an unmarked object row after child rows may be
+                // a nested object as well as a new top-level row.
+                diags.push(
+                    Diagnostic::warning(
+                        row.name.span,
+                        format!(
+                            "ambiguous nesting: `{name}` may be a field of `{}`; read as top-level",
+                            nodes[stack[0]].param.name
+                        ),
+                    )
+                    .with_hint(format!(
+                        "the pipe table marks only leaf rows with `└`; {} would settle it",
+                        cx.example_name
+                    )),
+                );
             }
         }
         let parent = match hint {
@@ -113,6 +130,7 @@ pub fn build(rows: &[RawRow], cx: &Context<'_>, diags: &mut Vec<Diagnostic>) -> 
         if row.is_container() && stack.len() < MAX_DEPTH {
             stack.push(id);
         }
+        after_child = parent.is_some();
     }
     if let Some(root) = cx.root {
         unused(root, &root_used, "the request", cx, diags);

@@ -71,6 +71,13 @@ fn swallows_values(label: &str) -> bool {
     (!tail.is_empty() && !body.is_empty() && body.ends_with([' ', ',', ';']) && lost) || label.ends_with('-')
 }
 
+/// `出库RU_KU`: a Chinese label with an upper-case code stuck to its end.
+fn ends_in_glued_code(label: &str) -> bool {
+    let body = label.trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '_');
+    let tail = &label[body.len()..];
+    body.ends_with(|c: char| is_cjk(c)) && super::scan::is_upper_code(tail) && (tail.contains('_') || tail.len() >= 4)
+}
+
 /// `payCurrency:HKD(港币)、TWD(台币)` on `trade_attr`: the values belong to a key named before
 /// them, not to this field (unless the key is the field itself: `pickupType:` on `pickup_type`).
 pub(super) fn keyed_by_other_field(chars: &[char], start: usize, name: &str) -> bool {
@@ -162,6 +169,14 @@ impl Run {
             Sep::Equals => Some('='),
             _ => None,
         };
+        // `1-出库RU_KU 2-入库FREEZE`: labels that end in the next pair's code.
+        let glued = self.pairs[..n - 1]
+            .iter()
+            .filter(|p| ends_in_glued_code(&p.label))
+            .count();
+        if glued >= 2 && 2 * glued >= n - 1 {
+            return false;
+        }
         if self.pairs.iter().any(|p| {
             swallows_values(&p.label)
                 || p.label.ends_with([':', '='])

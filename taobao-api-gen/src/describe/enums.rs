@@ -50,7 +50,7 @@ pub fn extract(name: &str, text: &str, ty: &Ty, example: Option<&str>) -> Found 
         [a, b, ..] if a.pairs.len() > b.pairs.len() => a,
         _ => return Found::default(),
     };
-    if !example_fits(example, best) || values_named_as_keys(&chars, best) {
+    if !example_fits(example, best) || values_named_as_keys(&chars, best) || describes_structure(&chars, best) {
         return Found::default();
     }
     let byte = |ci: usize| text.char_indices().nth(ci).map_or(text.len(), |(b, _)| b);
@@ -105,6 +105,18 @@ fn example_fits(example: Option<&str>, run: &Run) -> bool {
         .split(',')
         .map(str::trim)
         .all(|part| run.pairs.iter().any(|p| p.value == part))
+}
+
+/// One value and its label, as read.
+/// `rate_quota_map 的json 数据`, `字段说明`: outside the pairs, the text describes a structured
+/// value, and the pairs are values of one of its members.
+fn describes_structure(chars: &[char], run: &Run) -> bool {
+    let outside: String = chars[..run.start.min(chars.len())]
+        .iter()
+        .chain(&chars[run.end.min(chars.len())..])
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["json", "字段说明", "字段注释"].iter().any(|w| outside.contains(w))
 }
 
 /// One value and its label, as read.
@@ -296,6 +308,15 @@ mod tests {
             ("1:是。注意:A:x", &[]),
             ("是否赠品 0=普通品/1=赠品", &[("0", "普通品"), ("1", "赠品")]),
             ("渠道id:1-微信;2-抖音", &[("1", "微信"), ("2", "抖音")]),
+            ("0:设备中心UUID ,1:外部id", &[("0", "设备中心UUID"), ("1", "外部id")]),
+            (
+                "上门能力,枚举: 1 - 1小时可上门 2 - 半天可上门",
+                &[("1", "1小时可上门"), ("2", "半天可上门")],
+            ),
+            (
+                "指令类型:0:整数型,1:枚举类型,6:JSON对象",
+                &[("0", "整数型"), ("1", "枚举类型"), ("6", "JSON对象")],
+            ),
             ("计算方法:不填默认1: 1:同价;2:同税", &[("1", "同价"), ("2", "同税")]),
             (
                 "地址原因: TRANSIT_ WAREHOUSE 特殊地址-转运仓 OTHER  其他原因",
@@ -363,6 +384,8 @@ mod tests {
             "商家ERP:SELLER-商家英文或拼音名称、ISV:ISV-ISV英文或拼音名称",
             "创意支持的协议,1:VPAID1.0;2:VPAID2.0;3:MARID-1;4:ORMMA;5:1MRAID-2,只能单选",
             "主订单扩展属性;payCurrency:HKD(港币)、TWD(台币)",
+            "价格和库存信息,rate_quota_map 的json 数据中:60000:状态库存关,61000:状态库存开",
+            "库存操作类型CHU_KU 1-出库RU_KU 2-入库FREEZE 3-冻结THAW 4-解冻",
             "业务类型(PO0  普通采购,ADJ0 报废,ADJ2 状态调整,SO0  TOC销售,SO1  TOB销售)",
             "平台ID,2:\"安卓\",3:\"苹果\",4,:\"越狱\",1:\"其他\"",
             "申请单支付状态( INIT(1, \"初始化\"), REFUND_FAIL(2, \"退款失败\"))",

@@ -91,8 +91,10 @@ fn candidate_at(chars: &[char], start: usize) -> Option<Candidate> {
     if first.is_whitespace() || ";,。、|)]".contains(first) {
         return None;
     }
-    // `5-10万`: a numeric range, not a value and its label.
-    if sep == Sep::Dash && first.is_ascii_digit() && value.bytes().all(|b| b.is_ascii_digit() || b == b'-') {
+    // `5-10万`: a numeric range, not a value and its label (`1 - 1小时..` with spaces is a pair).
+    let tight =
+        label_start > 0 && chars[label_start - 1] == '-' && chars.get(start + value.chars().count()) == Some(&'-');
+    if sep == Sep::Dash && tight && first.is_ascii_digit() && value.bytes().all(|b| b.is_ascii_digit() || b == b'-') {
         return None;
     }
     Some(Candidate {
@@ -223,6 +225,7 @@ mod tests {
             ("phoneCallInfo有值时,必需", &[]),
             ("见http://a.b/c", &[]),
             ("B:16-30平米", &[("B", Sep::Colon)]),
+            ("1 - 1小时可上门 2 - 2小时", &[("1", Sep::Dash), ("2", Sep::Dash)]),
             ("yzsm_cn_1,SF,STO", &[]),
         ];
         for (text, want) in cases {

@@ -7,6 +7,7 @@
 
 use super::checks::{is_integer, keyed_by_other_field, values_named_as_keys};
 use super::labels::{clean, paren_label};
+use super::normalize::is_cjk;
 use super::scan::{Candidate, Sep, candidates, is_pair_sep, matching_close};
 use crate::ir::{EnumValue, Ty};
 
@@ -50,7 +51,11 @@ pub fn extract(name: &str, text: &str, ty: &Ty, example: Option<&str>) -> Found 
         [a, b, ..] if a.pairs.len() > b.pairs.len() => a,
         _ => return Found::default(),
     };
-    if !example_fits(example, best) || values_named_as_keys(&chars, best) || describes_structure(&chars, best) {
+    if !example_fits(example, best)
+        || values_named_as_keys(&chars, best)
+        || describes_structure(&chars, best)
+        || numbers_after(&chars, best)
+    {
         return Found::default();
     }
     let byte = |ci: usize| text.char_indices().nth(ci).map_or(text.len(), |(b, _)| b);
@@ -107,7 +112,6 @@ fn example_fits(example: Option<&str>, run: &Run) -> bool {
         .all(|part| run.pairs.iter().any(|p| p.value == part))
 }
 
-/// One value and its label, as read.
 /// `rate_quota_map 的json 数据`, `字段说明`: outside the pairs, the text describes a structured
 /// value, and the pairs are values of one of its members.
 fn describes_structure(chars: &[char], run: &Run) -> bool {
@@ -117,6 +121,42 @@ fn describes_structure(chars: &[char], run: &Run) -> bool {
         .collect::<String>()
         .to_ascii_lowercase();
     ["json", "字段说明", "字段注释"].iter().any(|w| outside.contains(w))
+}
+
+/// `7:分阶段付款 8.货到付款交易`, `50:项目结束 60 定时开售`: in the sentence after the last
+/// label, a number the run does not hold stands before a Chinese word, so values were lost.
+fn numbers_after(chars: &[char], run: &Run) -> bool {
+    if !run.pairs.iter().all(|p| is_integer(&p.value)) {
+        return false;
+    }
+    let tail: Vec<char> = chars[run.end.min(chars.len())..]
+        .iter()
+        .copied()
+        .take_while(|c| !matches!(c, '。' | '\n'))
+        .collect();
+    let mut i = 0;
+    while i < tail.len() {
+        let starts = tail[i].is_ascii_digit() && (i == 0 || !tail[i - 1].is_ascii_alphanumeric());
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < tail.len() && tail[j].is_ascii_digit() {
+            j += 1;
+        }
+        let number: String = tail[i..j].iter().collect();
+        let mut k = j;
+        while k < tail.len() && matches!(tail[k], '.' | '、' | ' ' | ':' | '-') {
+            k += 1;
+        }
+        let before_word = tail.get(k).is_some_and(|&c| is_cjk(c));
+        if before_word && !run.pairs.iter().any(|p| p.value == number) {
+            return true;
+        }
+        i = j;
+    }
+    false
 }
 
 /// One value and its label, as read.
@@ -308,6 +348,14 @@ mod tests {
             ("1:是。注意:A:x", &[]),
             ("是否赠品 0=普通品/1=赠品", &[("0", "普通品"), ("1", "赠品")]),
             ("渠道id:1-微信;2-抖音", &[("1", "微信"), ("2", "抖音")]),
+            (
+                "(1)OTHER: 其他 (2)TAOBAO_TRADE: 淘宝交易 (3)CHECK:盘点",
+                &[("OTHER", "其他"), ("TAOBAO_TRADE", "淘宝交易"), ("CHECK", "盘点")],
+            ),
+            (
+                "1:成功 2:失败 11:重复提交 其他:失败。默认1",
+                &[("1", "成功"), ("2", "失败"), ("11", "重复提交")],
+            ),
             ("0:设备中心UUID ,1:外部id", &[("0", "设备中心UUID"), ("1", "外部id")]),
             (
                 "上门能力,枚举: 1 - 1小时可上门 2 - 半天可上门",
@@ -386,6 +434,8 @@ mod tests {
             "主订单扩展属性;payCurrency:HKD(港币)、TWD(台币)",
             "价格和库存信息,rate_quota_map 的json 数据中:60000:状态库存关,61000:状态库存开",
             "库存操作类型CHU_KU 1-出库RU_KU 2-入库FREEZE 3-冻结THAW 4-解冻",
+            "1:担保交易 2:预存款交易 7:分阶段付款 8.货到付款交易 9.信用凭证支付交易",
+            "项目状态,0:创建中 10:已创建 50:项目结束 60 定时开售",
             "业务类型(PO0  普通采购,ADJ0 报废,ADJ2 状态调整,SO0  TOC销售,SO1  TOB销售)",
             "平台ID,2:\"安卓\",3:\"苹果\",4,:\"越狱\",1:\"其他\"",
             "申请单支付状态( INIT(1, \"初始化\"), REFUND_FAIL(2, \"退款失败\"))",

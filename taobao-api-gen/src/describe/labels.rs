@@ -63,13 +63,22 @@ pub(super) fn paren_label(value: &str, inner: &[char]) -> String {
     clean(&rest)
 }
 
-/// `现金支付; 2.`: a list number left at the end of a label.
+/// `现金支付; 2.`, `其他 (2)`: a list number left at the end of a label.
 fn strip_numbering(label: &str) -> &str {
-    let Some(without_dot) = label.strip_suffix('.') else {
+    // `2.`, `(2)`, `2)`: the number of the next item.
+    let Some(open) = label.strip_suffix(['.', ')']) else {
         return label;
     };
-    let digits = without_dot.trim_end_matches(|c: char| c.is_ascii_digit());
-    if digits.len() == without_dot.len() || !digits.ends_with([' ', ';']) {
+    let digits = open.trim_end_matches(|c: char| c.is_ascii_digit());
+    if digits.len() == open.len() {
+        return label;
+    }
+    let digits = if label.ends_with(')') {
+        digits.strip_suffix('(').unwrap_or(digits)
+    } else {
+        digits
+    };
+    if !digits.ends_with([' ', ';']) {
         return label;
     }
     digits.trim_end_matches([' ', ';'])

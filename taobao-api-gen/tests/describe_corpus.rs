@@ -1,7 +1,7 @@
 //! The description analysis over the whole corpus (~5,300 doc-center records): how many enums,
 //! rules and notes it finds, plus invariants every found enum must meet. With
-//! `DESCRIBE_SAMPLES=N` it prints N sampled hits and N sampled misses (descriptions that look
-//! enum-like but gave no enum) for reading by eye:
+//! `DESCRIBE_SAMPLES=N` it prints N sampled hits, misses (descriptions that look enum-like but
+//! gave no enum), rules and notes, for reading by eye:
 //! `DESCRIBE_SAMPLES=200 cargo test -p taobao-api-gen --test describe_corpus -- --nocapture`.
 
 use std::path::Path;

@@ -85,16 +85,18 @@ impl CallOptions {
 #[derive(Clone)]
 pub struct PreparedCall {
     method: String,
-    fields: Vec<(String, String)>,
+    /// Every name and value, back to back: one allocation instead of two per field.
+    text: String,
+    /// Per field: start of the name, start of the value (= end of the name), end of the value.
+    spans: Vec<(usize, usize, usize)>,
     files: Vec<(String, FileItem)>,
 }
 
 impl fmt::Debug for PreparedCall {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let shown: Vec<(&str, &str)> = self
-            .fields
-            .iter()
-            .map(|(k, v)| (k.as_str(), if k == "session" { "***" } else { v.as_str() }))
+            .fields()
+            .map(|(k, v)| (k, if k == "session" { "***" } else { v }))
             .collect();
         f.debug_struct("PreparedCall")
             .field("method", &self.method)
@@ -112,12 +114,14 @@ impl PreparedCall {
 
     /// Every text field sent, `sign` included, in name order.
     pub fn fields(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.fields.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+        self.spans
+            .iter()
+            .map(|&(name, value, end)| (&self.text[name..value], &self.text[value..end]))
     }
 
     /// The value of one text field.
     pub fn field(&self, name: &str) -> Option<&str> {
-        self.fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+        self.fields().find(|(k, _)| *k == name).map(|(_, v)| v)
     }
 
     /// The `sign` field.
@@ -138,9 +142,8 @@ impl PreparedCall {
     /// The `application/x-www-form-urlencoded` body of the text fields (the WHATWG/Java
     /// `URLEncoder` form: alphanumerics and `*-._` kept, space as `+`, other bytes `%XX`).
     pub fn form_body(&self) -> String {
-        let hint: usize = self.fields.iter().map(|(k, v)| k.len() + v.len() * 3 + 2).sum();
-        let mut out = Vec::with_capacity(hint);
-        for (i, (k, v)) in self.fields.iter().enumerate() {
+        let mut out = Vec::with_capacity(self.text.len() * 2 + self.spans.len() * 2);
+        for (i, (k, v)) in self.fields().enumerate() {
             if i > 0 {
                 out.push(b'&');
             }
@@ -255,14 +258,22 @@ impl Config {
         }
         texts.sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
         let sign = sign_sorted(texts.iter().copied(), &self.secret.0, self.sign_method);
-        let mut fields: Vec<(String, String)> = Vec::with_capacity(texts.len() + 1);
+        // `sign` joins the other fields at its place in name order.
         let at = texts.partition_point(|(k, _)| k.as_bytes() < b"sign".as_slice());
-        fields.extend(texts[..at].iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())));
-        fields.push(("sign".to_owned(), sign));
-        fields.extend(texts[at..].iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())));
+        texts.insert(at, ("sign", sign.as_str()));
+        let mut text = String::with_capacity(texts.iter().map(|(k, v)| k.len() + v.len()).sum());
+        let mut spans = Vec::with_capacity(texts.len());
+        for (k, v) in &texts {
+            let name = text.len();
+            text.push_str(k);
+            let value = text.len();
+            text.push_str(v);
+            spans.push((name, value, text.len()));
+        }
         Ok(PreparedCall {
             method: method.to_owned(),
-            fields,
+            text,
+            spans,
             files,
         })
     }

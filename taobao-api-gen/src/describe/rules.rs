@@ -277,6 +277,58 @@ mod tests {
     }
 
     #[test]
+    fn required_in_parent_names_the_enclosing_object() {
+        let parent = |name: &str, ty: &str, description: &str| Param {
+            description: Some(description.to_string()),
+            ..Param::new(name, TypeRef::from_declared(ty))
+        };
+        let cases = [
+            (
+                "phoneCallInfo有值时,必需",
+                parent("phone_call_info_list", "PhoneCallInfoReqDto[]", "电联信息"),
+                true,
+            ),
+            (
+                "smsInfo有值时,必需",
+                parent("sms_info_list", "SmsInfoDto []", "短信"),
+                true,
+            ),
+            (
+                "phoneCallInfo不为空时必填",
+                parent("calls", "PhoneCallInfoReqDto", "电联"),
+                true,
+            ),
+            ("电联信息有值时必传", parent("calls", "CallDto[]", "电联信息"), true),
+            (
+                "phoneCallInfo有值时,必需",
+                parent("operator", "OperatorDTO", "提报人信息"),
+                false,
+            ),
+            (
+                "电联信息有值时必传",
+                parent("operator", "OperatorDTO", "提报人信息"),
+                false,
+            ),
+            (
+                "phoneCallInfo有值时,必须不填",
+                parent("phone_call_info_list", "PhoneCallInfoReqDto[]", "电联"),
+                false,
+            ),
+        ];
+        for (text, parent, want) in cases {
+            let level = [Param::new("me", TypeRef::default())];
+            let ctx = Context {
+                parent: Some(&parent),
+                siblings: &level,
+                index: 0,
+            };
+            let rules: Vec<Rule> = extract(text, ctx).into_iter().map(|f| f.rule).collect();
+            let got = matches!(rules.as_slice(), [Rule::RequiredInParent { .. }]);
+            assert_eq!(got, want, "{text} in {}: {rules:?}", parent.name);
+        }
+    }
+
+    #[test]
     fn required_when_is_read_from_values_and_scenarios() {
         let success = sibling("success", &[]);
         let kind = sibling("invoice_kind", &[("0", "电子发票"), ("2", "专票")]);

@@ -100,6 +100,12 @@ pub fn sign_sorted<'a>(
     }
 }
 
+/// Signs an already concatenated canonical string (see [`string_to_sign`]): one pass over
+/// contiguous bytes, the fastest form when the caller has built that string anyway.
+pub fn sign_canonical(canonical: &str, secret: &str, method: SignMethod) -> String {
+    sign_sorted([(canonical, "")], secret, method)
+}
+
 /// The string the digest covers (without the secret): sorted `name value` pairs concatenated.
 /// For diagnostics and tests; it contains the session when one is sent.
 pub fn string_to_sign<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
@@ -158,6 +164,14 @@ mod tests {
             sign(params, "test", SignMethod::Md5),
             "72CB4D809B375A54502C09360D879C64"
         );
+    }
+
+    #[test]
+    fn signing_the_canonical_string_equals_signing_the_pairs() {
+        let p = [("b", "2"), ("a", "1 &中")];
+        for m in [SignMethod::Md5, SignMethod::Hmac, SignMethod::HmacSha256] {
+            assert_eq!(sign_canonical(&string_to_sign(p), "k", m), sign(p, "k", m));
+        }
     }
 
     #[test]

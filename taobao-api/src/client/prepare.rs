@@ -7,7 +7,7 @@
 use super::{Client, Config, Secret};
 use crate::error::Error;
 use crate::request::{FileItem, ParamValue, Params, TopRequest};
-use crate::sign::sign_sorted;
+use crate::sign::sign_canonical;
 use crate::time::{format_gmt8, now_gmt8};
 use std::fmt;
 use std::time::SystemTime;
@@ -257,12 +257,11 @@ impl Config {
             texts.push(("simplify", "true"));
         }
         texts.sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-        let sign = sign_sorted(texts.iter().copied(), &self.secret.0, self.sign_method);
-        // `sign` joins the other fields at its place in name order.
-        let at = texts.partition_point(|(k, _)| k.as_bytes() < b"sign".as_slice());
-        texts.insert(at, ("sign", sign.as_str()));
-        let mut text = String::with_capacity(texts.iter().map(|(k, v)| k.len() + v.len()).sum());
-        let mut spans = Vec::with_capacity(texts.len());
+        // The fields back to back are exactly the canonical string: sign it in one pass, then
+        // put `sign` at its place in name order.
+        let total: usize = texts.iter().map(|(k, v)| k.len() + v.len()).sum();
+        let mut text = String::with_capacity(total + 4 + 64);
+        let mut spans = Vec::with_capacity(texts.len() + 1);
         for (k, v) in &texts {
             let name = text.len();
             text.push_str(k);
@@ -270,6 +269,16 @@ impl Config {
             text.push_str(v);
             spans.push((name, value, text.len()));
         }
+        let sign = sign_canonical(&text, &self.secret.0, self.sign_method);
+        let at = texts.partition_point(|(k, _)| k.as_bytes() < b"sign".as_slice());
+        let pos = spans.get(at).map_or(text.len(), |s| s.0);
+        let shift = 4 + sign.len();
+        text.insert_str(pos, &sign);
+        text.insert_str(pos, "sign");
+        for span in &mut spans[at..] {
+            *span = (span.0 + shift, span.1 + shift, span.2 + shift);
+        }
+        spans.insert(at, (pos, pos + 4, pos + shift));
         Ok(PreparedCall {
             method: method.to_owned(),
             text,

@@ -136,7 +136,7 @@ fn starts_row(items: &[Item], i: usize, request: bool, current: Option<&RawRow>)
 /// A one-line top-level row, or `None` when the line is not shaped like one.
 fn top_row(cell: &Cell, request: bool) -> Option<RawRow> {
     let text = cell.text.as_str();
-    let mut tokens = text.split(' ').filter(|t| !t.is_empty()).map(|t| {
+    let mut tokens = text.split(char::is_whitespace).filter(|t| !t.is_empty()).map(|t| {
         let offset = t.as_ptr() as usize - text.as_ptr() as usize;
         (t, offset)
     });
@@ -224,6 +224,18 @@ mod tests {
         assert!(rows[4].joined);
         assert_eq!(rows[4].limits[0].text, "最大长度:64");
         assert_eq!(&text[rows[1].name.span.start..rows[1].name.span.end], "x");
+    }
+
+    #[test]
+    fn tabs_and_no_break_spaces_separate_cells() {
+        let lines = split_lines("mail_no\tString\u{a0}必须 773277523041406\t运单号\n");
+        let got = rows(&lines, true, &|_| None, &mut Vec::new());
+        assert_eq!(got.len(), 1);
+        assert_eq!(
+            (got[0].ty.as_ref().map(|c| c.text.as_str()), got[0].required),
+            (Some("String"), Some(true))
+        );
+        assert_eq!(got[0].rest[0].text, "773277523041406\t运单号");
     }
 
     #[test]

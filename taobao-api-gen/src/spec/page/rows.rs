@@ -291,7 +291,7 @@ fn leading_value_len(line: &str) -> Option<usize> {
             }
         }
     }
-    let first_space = line.find(' ')?;
+    let first_space = line.find(char::is_whitespace)?;
     let first = &line[..first_space];
     let rest = &line[first_space..];
     // Two words of English prose are a description, not `example description`.
@@ -319,7 +319,7 @@ fn is_example(cell: &str, literal: Option<&str>, ty: &Ty) -> bool {
 
 fn looks_like_description(cell: &str) -> bool {
     let n = nfkc(cell);
-    has_cjk(cell) || n.trim().contains(' ') && !n.chars().any(|c| c.is_ascii_digit())
+    has_cjk(cell) || n.trim().contains(char::is_whitespace) && !n.chars().any(|c| c.is_ascii_digit())
 }
 
 /// The example value's kind fits the declared type?

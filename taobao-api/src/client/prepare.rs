@@ -197,9 +197,7 @@ impl Client {
         request.write_params(&mut params);
         self.config.prepare(R::METHOD, &params, options)
     }
-}
 
-impl Client {
     /// Prepares the signed call that [`Client::execute_raw_with`] would send now (no I/O, no
     /// validation).
     pub fn prepare_raw(&self, method: &str, params: &Params, options: &CallOptions) -> Result<PreparedCall, Error> {

@@ -20,7 +20,7 @@
 //! - **Enum variants**: UpperCamel of the value (`DELIVERY_HOME` -> `DeliveryHome`); a value that
 //!   starts with a digit gets a `V` prefix (`1001` -> `V1001`, `10-1` -> `V10_1`); a value with no
 //!   ASCII letter or digit (Chinese labels used as values) is `V<position>`; `Other` is the
-//!   catch-all, so a documented `OTHER` becomes `Other2`.
+//!   catch-all, so a documented `OTHER` becomes `Other2`; `Self` (a keyword) becomes `Self_`.
 
 use heck::{ToLowerCamelCase, ToSnakeCase, ToUpperCamelCase};
 use std::collections::BTreeSet;
@@ -91,8 +91,13 @@ fn upper_camel(text: &str, fallback: &str) -> String {
     } else if camel.starts_with(|c: char| c.is_ascii_digit()) {
         format!("V{camel}")
     } else {
-        camel
+        not_self(camel)
     }
+}
+
+/// `Self` is the one UpperCamel keyword; it cannot name a type or variant.
+fn not_self(name: String) -> String {
+    if name == "Self" { "Self_".into() } else { name }
 }
 
 /// A type name from a declared DTO name: verbatim when it is a plain identifier, else UpperCamel.
@@ -131,7 +136,7 @@ pub fn variant_name(value: &str, position: usize) -> String {
         let words: Vec<&str> = ascii.split_whitespace().collect();
         return format!("V{}", words.join("_"));
     }
-    ascii.to_upper_camel_case()
+    not_self(ascii.to_upper_camel_case())
 }
 
 /// The Java bean property of a wire name (lowerCamel), whose order the Java SDK's JSON writer uses.
@@ -305,12 +310,16 @@ mod tests {
             ("BCYC-001", 1, "Bcyc001"),
             ("online", 1, "Online"),
             ("是", 3, "V3"),
+            ("self", 1, "Self_"),
+            ("SELF", 1, "Self_"),
         ];
         for (value, pos, want) in cases {
             assert_eq!(variant_name(value, pos), want, "{value}");
         }
         assert_eq!(error_variant("isv.invalid-parameter", 1), "IsvInvalidParameter");
         assert_eq!(error_variant("OTHER", 1), "Other2");
+        assert_eq!(camel_of_wire("self"), "Self_");
+        assert_eq!(sdk_name("taobao.self"), "Self_");
     }
 
     #[test]

@@ -30,20 +30,45 @@ impl Parsed {
 }
 
 /// Which reader a spec text needs, from its content; `path` breaks ties by extension.
+///
+/// Page text may hold XML examples whose element names start like HTML tags (`<headers>`,
+/// `<meta_def>`), so an HTML marker counts only as a whole tag name and only when it comes
+/// before the page's first parameter heading.
 pub fn detect_format(path: &str, text: &str) -> SourceFormat {
     let head = text.trim_start_matches('\u{feff}').trim_start();
     if head.starts_with('{') || head.starts_with('[') {
         return SourceFormat::Json;
     }
-    let lower_head: String = head.chars().take(2048).collect::<String>().to_ascii_lowercase();
-    let html_markers = ["<!doctype html", "<html", "<table", "<body", "<div", "<head", "<meta"];
-    if html_markers.iter().any(|m| lower_head.contains(m)) || (head.starts_with('<') && path.ends_with(".html")) {
+    let is_html_ext = path.ends_with(".html") || path.ends_with(".htm");
+    if head.starts_with('<') && (is_html_ext || !head.starts_with("<?xml")) {
+        return SourceFormat::Html;
+    }
+    let first_heading = ["请求参数", "响应参数", "名称"]
+        .iter()
+        .filter_map(|h| head.find(h))
+        .min();
+    if let Some(marker) = first_html_marker(head)
+        && first_heading.is_none_or(|h| marker < h)
+    {
         return SourceFormat::Html;
     }
     if path.ends_with(".json") && head.is_empty() {
         return SourceFormat::Json;
     }
     SourceFormat::PageText
+}
+
+/// Byte offset of the first whole HTML structure tag (`<table>`, `<div class=..>`, ...).
+fn first_html_marker(text: &str) -> Option<usize> {
+    const TAGS: [&str; 9] = ["!doctype", "html", "head", "body", "table", "div", "meta", "tr", "td"];
+    text.match_indices('<').find_map(|(i, _)| {
+        let rest = &text[i + 1..];
+        TAGS.iter().find_map(|tag| {
+            let after = rest.get(..tag.len()).filter(|t| t.eq_ignore_ascii_case(tag))?;
+            let next = rest[after.len()..].chars().next()?;
+            (next == '>' || next == '/' || next.is_whitespace()).then_some(i)
+        })
+    })
 }
 
 /// Reads one spec of any dialect. Never panics.

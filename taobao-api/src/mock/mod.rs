@@ -9,6 +9,26 @@
 //! ([`MockGateway::set_reply`]), add delays, and read back every request received
 //! ([`MockGateway::requests`]). The server runs on its own thread and runtime, so it works from
 //! async tests, blocking code and examples alike; it stops when the [`MockGateway`] is dropped.
+//!
+//! Downstream crates enable it for their tests with
+//! `taobao-api = { version = "…", features = ["mock"] }` under `[dev-dependencies]`.
+//!
+//! ```
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! use taobao_api::mock::{DEFAULT_APP_SECRET, MockGateway, Reply};
+//!
+//! let gw = MockGateway::start_default()?;
+//! gw.push_reply("taobao.time.get", Reply::error(15, "Remote service error").sub("isp.busy", "busy"));
+//! gw.push_reply("taobao.time.get", Reply::object(serde_json::json!({"time": "2024-01-01 00:00:00"})));
+//! let client = taobao_api::Client::builder(gw.app_key(), DEFAULT_APP_SECRET).gateway(gw.url()).build()?;
+//! // The isp.* error is retried; the second reply answers.
+//! let time = client.execute_raw("taobao.time.get", &taobao_api::Params::new(), None).await?;
+//! assert_eq!(time["time"], "2024-01-01 00:00:00");
+//! assert_eq!(gw.requests().len(), 2);
+//! # Ok(())
+//! # }
+//! ```
 
 mod multipart;
 mod server;

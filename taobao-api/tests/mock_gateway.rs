@@ -290,3 +290,26 @@ async fn queued_replies_come_first_then_the_fallback() {
     assert_eq!(gw.requests_for(REPORT).len(), 4);
     assert!(gw.requests_for(UPLOAD).is_empty());
 }
+
+#[tokio::test]
+async fn configured_sessions_are_checked_with_26_and_27() {
+    let gw = MockGateway::builder()
+        .credentials(APP_KEY, SECRET)
+        .api(&REPORT_API)
+        .sessions([SESSION])
+        .start()
+        .unwrap();
+    let client = client_for(&gw).build().unwrap();
+    assert_eq!(
+        client.execute(&ReportRequest::valid(), None).await.unwrap_err().code(),
+        Some(26)
+    );
+    let expired = client
+        .execute(&ReportRequest::valid(), Some("expired"))
+        .await
+        .unwrap_err();
+    assert_eq!(expired.code(), Some(27));
+    assert!(!expired.is_transient());
+    client.execute(&ReportRequest::valid(), Some(SESSION)).await.unwrap();
+    assert_eq!(gw.requests().len(), 3);
+}

@@ -195,6 +195,7 @@ pub struct MockBuilder {
     secret: Secret,
     apis: Vec<&'static ApiInfo>,
     timestamp_window: Duration,
+    sessions: Vec<Secret>,
 }
 
 impl MockBuilder {
@@ -225,6 +226,14 @@ impl MockBuilder {
         self
     }
 
+    /// Requires every call to carry one of these sessions: none answers 26 (Missing session),
+    /// another answers 27 (Invalid session). By default sessions are not checked (the mock
+    /// cannot tell which APIs need user authorisation).
+    pub fn sessions<S: Into<String>>(mut self, valid: impl IntoIterator<Item = S>) -> Self {
+        self.sessions = valid.into_iter().map(|s| Secret(s.into())).collect();
+        self
+    }
+
     /// Binds `127.0.0.1:0` and starts serving on a background thread.
     pub fn start(self) -> io::Result<MockGateway> {
         let shared = Arc::new(Shared {
@@ -232,6 +241,7 @@ impl MockBuilder {
             secret: self.secret,
             apis: self.apis.into_iter().map(|a| (a.method, a)).collect(),
             timestamp_window: self.timestamp_window,
+            sessions: self.sessions,
             state: Mutex::new(State::default()),
         });
         let (url, stop, thread) = server::spawn(shared.clone())?;
@@ -249,6 +259,7 @@ pub(crate) struct Shared {
     pub(crate) secret: Secret,
     pub(crate) apis: BTreeMap<&'static str, &'static ApiInfo>,
     pub(crate) timestamp_window: Duration,
+    pub(crate) sessions: Vec<Secret>,
     pub(crate) state: Mutex<State>,
 }
 
@@ -294,6 +305,7 @@ impl MockGateway {
             secret: Secret(DEFAULT_APP_SECRET.into()),
             apis: crate::APIS.to_vec(),
             timestamp_window: Duration::from_secs(600),
+            sessions: Vec::new(),
         }
     }
 

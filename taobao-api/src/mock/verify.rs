@@ -1,7 +1,8 @@
 //! The mock gateway's checks, in the order it applies them, each answering with the platform
 //! code of TOP-PROTOCOL.md §8: HTTP method (9), method (21), app key (28/29), sign method and
 //! signature presence (25/24), timestamp (30/31), version (32/34), format (23), `simplify` (41),
-//! signature (25), method known (22), required parameters (40), file parameters (41).
+//! signature (25), session when configured (26/27), method known (22), required parameters
+//! (40), file parameters (41).
 
 use super::{ReceivedRequest, Shared};
 use crate::sign::{SignMethod, sign_sorted, signatures_equal};
@@ -120,6 +121,17 @@ pub(crate) fn check(
     );
     if !signatures_equal(sign, &expected) {
         return Err(reject(25, "Invalid signature"));
+    }
+    if !shared.sessions.is_empty() {
+        let session = p("session").ok_or_else(|| reject(26, "Missing session"))?;
+        if !shared.sessions.iter().any(|s| s.0 == session) {
+            return Err(reject_sub(
+                27,
+                "Invalid session",
+                "isv.invalid-session",
+                "the session is unknown or expired",
+            ));
+        }
     }
     let api = shared.apis.get(method).copied();
     if api.is_none() && !scripted(method) {

@@ -13,7 +13,7 @@ use std::ops::Range;
 pub const REQUIRED_WORDS: [&str; 4] = ["必需", "必填", "必传", "必须"];
 
 /// Words after 必须 that make it a constraint on the value, not on presence.
-const NOT_REQUIRING: [&str; 18] = [
+const NOT_REQUIRING: [&str; 19] = [
     "不",
     "是",
     "为",
@@ -32,6 +32,8 @@ const NOT_REQUIRING: [&str; 18] = [
     "保持",
     "设置为",
     "设为",
+    // `必须设置 n天以上违约规则`: what the value must contain.
+    "设置",
 ];
 
 /// Subjects that name the field itself (`此项必填`): they carry no condition.
@@ -360,6 +362,11 @@ mod tests {
             ("专票必须是两个文案", vec![kind.clone()], vec![]),
             ("当invoice_kind=0时,me 必须设置为 1", vec![kind.clone()], vec![]),
             ("专票必须填2", vec![kind.clone()], vec![]),
+            (
+                "当refund_type为7时,自定义退改规则必须设置 n天以上违约规则",
+                vec![sibling("refund_type", &[("1", "自定义退改规则"), ("7", "平台退改")])],
+                vec![],
+            ),
             ("is_consign=true时,此项必填", vec![kind.clone()], vec![]),
             (
                 "发货的物流公司代码。is_consign=true时,此项必填。",

@@ -16,7 +16,7 @@ use taobao_api::taobao_logistics_openalibity_write::GeneralLogisticsDataWriteReq
 use taobao_api::{Client, Error, LogisticsExpressAbnormalReportRequest, LogisticsOpenalibityWriteRequest};
 
 #[tokio::main]
-async fn main() -> Result<(), Box<dyn std::error::Error>> {
+pub async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let env = |k: &str| std::env::var(k).ok().filter(|v| !v.trim().is_empty());
     // The mock must outlive the calls: it stops when dropped.
     let (client, session, mock) = match (env("TOP_APP_KEY"), env("TOP_APP_SECRET"), env("TOP_GATEWAY")) {
@@ -132,14 +132,19 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                 println!("  {} -> TOP code {} ({:?})", v.path, v.code(), v.kind);
             }
         }
-        Ok(_) => println!("unexpected: the incomplete request was accepted"),
+        Ok(_) => return Err("the incomplete request was accepted".into()),
     }
     // ...and by the client, before any HTTP, for a request assembled by hand.
     let mut by_hand = report.clone();
     by_hand.abnormal_report_request.supplier_id = None;
     match client.execute(&by_hand, session.as_deref()).await {
         Err(Error::Validation(err)) => println!("client refused it without sending anything: {err}"),
-        other => println!("unexpected: {other:?}"),
+        other => return Err(format!("expected a validation error, got {other:?}").into()),
+    }
+    if let Some(mock) = &mock
+        && mock.requests().len() != 2
+    {
+        return Err("the invalid requests reached the gateway".into());
     }
     Ok(())
 }

@@ -313,3 +313,30 @@ async fn configured_sessions_are_checked_with_26_and_27() {
     client.execute(&ReportRequest::valid(), Some(SESSION)).await.unwrap();
     assert_eq!(gw.requests().len(), 3);
 }
+
+#[test]
+fn the_blocking_client_sends_files_and_extras_too() {
+    let gw = mock();
+    let client = client_for(&gw)
+        .sign_method(SignMethod::HmacSha256)
+        .build_blocking()
+        .unwrap();
+    let req = UploadRequest {
+        picture_category_id: 9,
+        img: FileItem::new("b.bin", vec![1, 2, 3]),
+    };
+    client.execute(&req, Some(SESSION)).unwrap();
+    let mut params = Params::new();
+    params.insert_text("fields", "nick");
+    gw.push_reply("taobao.user.seller.get", Reply::object(json!({"user": {"nick": "n"}})));
+    let opts = CallOptions::new().session(SESSION).param("x_extra", "1");
+    let v = client
+        .execute_raw_with("taobao.user.seller.get", &params, &opts)
+        .unwrap();
+    assert_eq!(v["user"]["nick"], "n");
+    let seen = gw.requests();
+    assert!(seen.iter().all(|r| r.rejected_with.is_none()), "{seen:?}");
+    assert_eq!(seen[0].files["img"].content, vec![1, 2, 3]);
+    assert_eq!(seen[1].param("x_extra"), Some("1"));
+    assert_eq!(seen[1].param("fields"), Some("nick"));
+}

@@ -98,7 +98,7 @@ impl Params {
     pub fn insert_text(&mut self, name: impl Into<String>, value: impl Into<String>) {
         let name = name.into();
         let value = value.into();
-        if value.chars().all(char::is_whitespace) {
+        if value.chars().all(is_java_whitespace) {
             self.map.remove(&name);
         } else {
             self.map.insert(name, ParamValue::Text(value));
@@ -157,6 +157,16 @@ impl Params {
     }
 }
 
+/// Java's `Character.isWhitespace`, which the official SDK's `TaobaoHashMap` uses to drop blank
+/// values: Unicode space separators except the no-break ones (U+00A0, U+2007, U+202F), line and
+/// paragraph separators, and the controls U+0009–U+000D and U+001C–U+001F. (Rust's
+/// `char::is_whitespace` differs: it counts the no-break spaces and U+0085.)
+pub fn is_java_whitespace(c: char) -> bool {
+    matches!(c,
+        '\u{9}'..='\u{D}' | '\u{1C}'..='\u{20}' | '\u{1680}' | '\u{2000}'..='\u{2006}' | '\u{2008}'..='\u{200A}'
+        | '\u{2028}' | '\u{2029}' | '\u{205F}' | '\u{3000}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,5 +181,12 @@ mod tests {
         assert_eq!(p.texts().collect::<Vec<_>>(), vec![("b", "1"), ("d", " x ")]);
         p.insert_text("b", "  ");
         assert_eq!(p.text("b"), None);
+        // Java keeps no-break spaces and U+0085; it drops the ideographic space and U+001F.
+        p.insert_text("nbsp", "\u{a0}");
+        p.insert_text("nel", "\u{85}");
+        p.insert_text("ideographic", "\u{3000}\u{1f}");
+        assert_eq!(p.text("nbsp"), Some("\u{a0}"));
+        assert_eq!(p.text("nel"), Some("\u{85}"));
+        assert_eq!(p.text("ideographic"), None);
     }
 }

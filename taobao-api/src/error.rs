@@ -126,18 +126,20 @@ impl Error {
     }
 }
 
-/// Whether a platform error is worth retrying (§8): never for `isv.*` (caller's fault, including
-/// signature and argument errors); always for `isp.*` (service side) and `accesscontrol.*` (flow
-/// control); otherwise by code: 4–8 (call limits) and 10 (service unavailable).
+/// Whether a platform error is worth retrying (§8): never for `isv.*` (caller's fault), nor for
+/// the codes the table marks as the caller's (upload, HTTP action, permissions, method, format,
+/// signature, session, app key, timestamp, version, forbidden, security level) whatever their
+/// `sub_code`; always for 4–8 (call limits) and 10 (service unavailable); otherwise (15, 50, 560,
+/// unknown codes) by `sub_code`: `isp.*` (service side) and `accesscontrol.*` (flow control).
 pub fn is_transient_platform(code: i32, sub_code: Option<&str>) -> bool {
     let sub = sub_code.unwrap_or("");
-    if sub.starts_with("isv.") {
+    if sub.starts_with("isv.") || matches!(code, 3 | 9 | 11..=13 | 21..=34 | 42 | 43 | 53) {
         return false;
     }
-    if sub.starts_with("isp.") || sub.starts_with("accesscontrol.") {
+    if matches!(code, 4..=8 | 10) {
         return true;
     }
-    matches!(code, 4..=8 | 10)
+    sub.starts_with("isp.") || sub.starts_with("accesscontrol.")
 }
 
 /// At most [`SNIPPET_CHARS`] characters of `body`, with `…` when cut.
@@ -173,6 +175,13 @@ mod tests {
             (31, None, false),
             (15, None, false),
             (999, None, false),
+            (999, Some("isp.unknown-error"), true),
+            // Signature, session, timestamp and permission failures are the caller's, whatever
+            // the sub_code says: retrying the same request cannot fix them.
+            (25, Some("isp.signature-check-error"), false),
+            (27, Some("isp.session-expired"), false),
+            (31, Some("accesscontrol.clock"), false),
+            (11, Some("isp.permission"), false),
         ];
         for &(code, sub, want) in cases {
             assert_eq!(is_transient_platform(code, sub), want, "code {code} sub {sub:?}");

@@ -81,7 +81,8 @@ pub fn parse_ban_wait(text: &str) -> Option<Duration> {
     if digits.is_empty() || !rest[digits.len()..].trim_start().starts_with("more second") {
         return None;
     }
-    digits.parse().ok().map(Duration::from_secs)
+    // A number too large for u64 is still a stated wait (a very long one), not "no wait".
+    Some(Duration::from_secs(digits.parse().unwrap_or(u64::MAX)))
 }
 
 #[cfg(test)]
@@ -114,6 +115,10 @@ mod tests {
         assert_eq!(parse_ban_wait("This ban will last for 12 hours"), None);
         assert_eq!(parse_ban_wait("will last for "), None);
         assert_eq!(parse_ban_wait(""), None);
+        assert_eq!(
+            parse_ban_wait("This ban will last for 99999999999999999999999 more seconds"),
+            Some(Duration::from_secs(u64::MAX))
+        );
     }
 
     #[test]
@@ -156,5 +161,11 @@ mod tests {
             Some(Duration::from_secs(31062)),
         );
         assert_eq!(p.decide(&long, 0), Decision::GiveUp);
+        let absurd = platform(
+            7,
+            "accesscontrol.x",
+            parse_ban_wait("will last for 1000000000000000000000 more seconds"),
+        );
+        assert_eq!(p.decide(&absurd, 0), Decision::GiveUp);
     }
 }

@@ -1,20 +1,25 @@
 #!/usr/bin/env bash
-# Generated code for the real doc corpus compiles: generate the bindings of a corpus subset into a
-# scratch crate under /tmp (path dependency on this workspace's taobao-api) and `cargo check` it.
+# Generated code for the real doc corpus compiles: generate the bindings of a corpus subset into
+# scratch crates under /tmp (path dependency on this workspace's taobao-api) and `cargo check`
+# them.
 #
 #   scripts/corpus-compile.sh            # the logistics subset (../shared/corpus/logistics.txt)
 #   scripts/corpus-compile.sh all        # every record of ../shared/corpus/top-docs
 #
-# Env: CORPUS (default ../shared/corpus), WORK (scratch crate dir), CARGO_TARGET_DIR (default
+# The records are split into crates of CHUNK APIs (default 500): one crate of all ~5,300 APIs is
+# ~2.3 million lines, and rustc needs more than 15 GB to check it.
+#
+# Env: CORPUS (default ../shared/corpus), WORK (scratch directory), CHUNK, EXCLUDE (space-separated
+# API names to leave out, e.g. records the generator rejects), CARGO_TARGET_DIR (default
 # /tmp/target-corpus-compile; the first run builds taobao-api's dependencies there),
-# GEN_TARGET_DIR (where the release generator is built, default /tmp/target-release),
-# EXCLUDE (space-separated API names to leave out, e.g. records the generator rejects).
-# Prints the generation and check times; exits non-zero when generation or the check fails.
+# GEN_TARGET_DIR (where the release generator is built, default /tmp/target-release).
+# Prints the generation and check times; exits non-zero when generation or a check fails.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 corpus="${CORPUS:-$root/../shared/corpus}"
 scope="${1:-logistics}"
 work="${WORK:-/tmp/taobao-corpus-compile-$scope}"
+chunk="${CHUNK:-500}"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-/tmp/target-corpus-compile}"
 export CARGO_TERM_COLOR=never
 
@@ -23,33 +28,36 @@ if [[ ! -d "$corpus/top-docs" ]]; then
     exit 0
 fi
 
-rm -rf "$work/specs" && mkdir -p "$work/specs" "$work/src"
 case "$scope" in
-    logistics)
-        while read -r name; do
-            [[ -n "$name" ]] && ln -s "$corpus/top-docs/$name.json" "$work/specs/$name.json"
-        done < "$corpus/logistics.txt"
-        ;;
-    all)
-        for f in "$corpus"/top-docs/*.json; do ln -s "$f" "$work/specs/"; done
-        ;;
+    logistics) names=$(sed -e '/^$/d' "$corpus/logistics.txt") ;;
+    all) names=$(cd "$corpus/top-docs" && ls -- *.json | sed 's/\.json$//') ;;
     *) echo "usage: $0 [logistics|all]" >&2; exit 2 ;;
 esac
-# EXCLUDE="name1 name2": leave out records known to fail (named in the output).
 for name in ${EXCLUDE:-}; do
-    rm -f "$work/specs/$name.json" && echo "excluded: $name"
+    names=$(grep -vxF -- "$name" <<< "$names") && echo "excluded: $name"
 done
-count=$(find "$work/specs" -name '*.json' | wc -l)
 
-cat > "$work/Cargo.toml" <<TOML
+gen_target="${GEN_TARGET_DIR:-/tmp/target-release}"
+(cd "$root" && CARGO_TARGET_DIR="$gen_target" cargo build --release -q -p taobao-api-gen --bin taobao-api-gen)
+gen="$gen_target/release/taobao-api-gen"
+
+rm -rf "$work" && mkdir -p "$work/lists"
+split -l "$chunk" -d -a 2 - "$work/lists/part-" <<< "$names"
+now() { date +%s.%N; }
+gen_time=0 check_time=0 apis=0 lines=0 status=0
+for list in "$work"/lists/part-*; do
+    part="$(basename "$list")"
+    crate="$work/$part"
+    mkdir -p "$crate/specs" "$crate/src"
+    while read -r name; do
+        ln -s "$corpus/top-docs/$name.json" "$crate/specs/$name.json"
+    done < "$list"
+    cat > "$crate/Cargo.toml" <<TOML
 [package]
-name = "taobao-corpus-compile-$scope"
+name = "taobao-corpus-compile-$scope-$part"
 version = "0.0.0"
 edition = "2024"
 publish = false
-
-[lib]
-path = "src/lib.rs"
 
 [dependencies]
 taobao-api = { path = "$root/taobao-api" }
@@ -57,26 +65,29 @@ serde = { version = "1", features = ["derive"] }
 
 [workspace]
 TOML
-# The workspace's lock file pins the same dependency versions (and spares a registry lookup).
-cp "$root/Cargo.lock" "$work/Cargo.lock"
+    # The workspace's lock file pins the same dependency versions.
+    cp "$root/Cargo.lock" "$crate/Cargo.lock"
 
-gen_target="${GEN_TARGET_DIR:-/tmp/target-release}"
-(cd "$root" && CARGO_TARGET_DIR="$gen_target" cargo build --release -q -p taobao-api-gen --bin taobao-api-gen)
-gen="$gen_target/release/taobao-api-gen"
-
-start=$(date +%s.%N)
-"$gen" generate "$work/specs" -o "$work/src/lib.rs"
-generated=$(date +%s.%N)
-lines=$(wc -l < "$work/src/lib.rs")
-echo "generated $count APIs: $lines lines in $(echo "$generated - $start" | bc) s -> $work/src/lib.rs"
-
-status=0
-cargo check --manifest-path "$work/Cargo.toml" --lib --message-format short 2> "$work/check.log" || status=$?
-checked=$(date +%s.%N)
-errors=$(grep -c '^[^ ]*: error' "$work/check.log" || true)
-warnings=$(grep -c '^[^ ]*: warning' "$work/check.log" || true)
-echo "cargo check: exit $status, $errors error(s), $warnings warning(s) in $(echo "$checked - $generated" | bc) s (log: $work/check.log)"
-if [[ $status -ne 0 ]]; then
-    grep ': error' "$work/check.log" | head -20 >&2
-fi
+    t0=$(now)
+    if ! "$gen" generate "$crate/specs" -o "$crate/src/lib.rs" 2> "$crate/generate.log"; then
+        echo "$part: generation failed:" >&2
+        grep -v 'warning' "$crate/generate.log" | head -5 >&2
+        status=1
+        continue
+    fi
+    t1=$(now)
+    rc=0
+    cargo check --manifest-path "$crate/Cargo.toml" --lib --message-format short 2> "$crate/check.log" || rc=$?
+    t2=$(now)
+    n=$(wc -l < "$list") l=$(wc -l < "$crate/src/lib.rs")
+    errors=$(grep -c ': error' "$crate/check.log" || true)
+    echo "$part: $n APIs, $l lines; generate $(echo "$t1 - $t0" | bc) s; cargo check exit $rc, $errors error(s), $(echo "$t2 - $t1" | bc) s"
+    if [[ $rc -ne 0 ]]; then
+        grep ': error' "$crate/check.log" | head -10 >&2
+        status=1
+    fi
+    apis=$((apis + n)) lines=$((lines + l))
+    gen_time=$(echo "$gen_time + $t1 - $t0" | bc) check_time=$(echo "$check_time + $t2 - $t1" | bc)
+done
+echo "total: $apis APIs, $lines lines; generate $gen_time s, cargo check $check_time s; exit $status"
 exit $status

@@ -211,7 +211,13 @@ fn declaration(stmt: &str) -> Option<(String, String, String)> {
     let rhs = rhs.trim_start().strip_prefix("new")?;
     let ctor = rhs.split('(').next()?.trim();
     let lhs = lhs.trim();
-    let var_start = lhs.rfind(|c: char| c.is_whitespace() || c == '>')? + 1;
+    // After the last space or `>`; the space may be a multi-byte one (no-break space of a
+    // browser copy), so step over the whole character.
+    let var_start = lhs
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || c == '>')
+        .map(|(i, c)| i + c.len_utf8())?;
     let var = lhs[var_start..].trim();
     let ty: String = lhs[..var_start].chars().filter(|c| !c.is_whitespace()).collect();
     if var.is_empty() || ty.is_empty() || ctor.is_empty() || !var.chars().all(|c| c.is_alphanumeric() || c == '_') {
@@ -319,5 +325,22 @@ FooBarResponse rsp = client.execute(req);"#;
             0,
         );
         assert!(ex.root.is_some());
+    }
+
+    #[test]
+    fn declarations_split_at_a_no_break_space() {
+        assert_eq!(
+            declaration("X.PhoneCallInfoReqDto\u{a0}obj7 = new X.PhoneCallInfoReqDto()"),
+            Some((
+                "X.PhoneCallInfoReqDto".into(),
+                "obj7".into(),
+                "X.PhoneCallInfoReqDto".into()
+            ))
+        );
+        // A stray no-break space inside the variable name: no declaration, no panic.
+        assert_eq!(
+            declaration("X.Y o\u{a0}bj7 = new X.Y()").map(|d| d.1),
+            Some("bj7".into())
+        );
     }
 }

@@ -16,15 +16,20 @@ pub fn rows(lines: &[Line<'_>], diags: &mut Vec<Diagnostic>) -> Vec<ErrorCode> {
             continue;
         }
         let cells: Vec<String> = if t.contains('|') {
-            t.trim_matches('|').split('|').map(|c| c.trim().to_string()).collect()
+            // A `|` inside the description makes more than three cells: it stays in the text.
+            let cells: Vec<&str> = t.trim_matches('|').split('|').map(str::trim).collect();
+            three(&cells, "|")
+        } else if t.contains('\t') {
+            // A browser copy separates cells by tabs: spaces inside a cell stay in it, and an
+            // empty cell keeps its place.
+            let cells: Vec<&str> = t.split('\t').map(str::trim).collect();
+            three(&cells, "\t")
         } else {
             let words: Vec<&str> = t.split_whitespace().collect();
-            match words.as_slice() {
-                [] => continue,
-                [code] => vec![code.to_string()],
-                [code, desc] => vec![code.to_string(), desc.to_string()],
-                [code, middle @ .., solution] => vec![code.to_string(), middle.join(" "), solution.to_string()],
+            if words.is_empty() {
+                continue;
             }
+            three(&words, " ")
         };
         let cell = |i: usize| cells.get(i).cloned().unwrap_or_default();
         if cells.len() < 2 {
@@ -40,6 +45,17 @@ pub fn rows(lines: &[Line<'_>], diags: &mut Vec<Diagnostic>) -> Vec<ErrorCode> {
         });
     }
     out
+}
+
+/// `code`, `code description`, or `code description… solution` (the middle cells joined by
+/// `sep`), so no cell is dropped.
+fn three(cells: &[&str], sep: &str) -> Vec<String> {
+    match cells {
+        [] => Vec::new(),
+        [code] => vec![code.to_string()],
+        [code, desc] => vec![code.to_string(), desc.to_string()],
+        [code, middle @ .., solution] => vec![code.to_string(), middle.join(sep), solution.to_string()],
+    }
 }
 
 #[cfg(test)]
@@ -66,5 +82,19 @@ mod tests {
             ]
         );
         assert_eq!(diags.len(), 1);
+    }
+
+    #[test]
+    fn tab_separated_and_extra_pipe_cells_keep_every_word_in_its_cell() {
+        let lines = split_lines("a\t查询 失败\t请 重试\nb\t\t可忽略\n| c | x | y | 重试 |\n");
+        let rows = rows(&lines, &mut Vec::new());
+        let got: Vec<_> = rows
+            .iter()
+            .map(|r| (r.code.as_str(), r.description.as_str(), r.solution.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [("a", "查询 失败", "请 重试"), ("b", "", "可忽略"), ("c", "x|y", "重试")]
+        );
     }
 }

@@ -21,8 +21,10 @@ pub fn parse(text: &str) -> (Api, Vec<Diagnostic>) {
         Ok(v) => v,
         Err(e) => {
             let offset = offset_of(text, e.line(), e.column());
+            // The character there (none at the end of the text): the span stays inside the text.
+            let end = text[offset..].chars().next().map_or(offset, |c| offset + c.len_utf8());
             diags.push(
-                Diagnostic::error(Span::new(offset, offset + 1), format!("invalid JSON: {e}")).with_hint(
+                Diagnostic::error(Span::new(offset, end), format!("invalid JSON: {e}")).with_hint(
                     "a JSON spec must be one doc-center record: {\"name\": ..., \"requestParams\": [...], ...}",
                 ),
             );
@@ -232,7 +234,12 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
         .take(line.saturating_sub(1))
         .map(str::len)
         .sum();
-    (line_start + column.saturating_sub(1)).min(text.len())
+    let mut offset = (line_start + column.saturating_sub(1)).min(text.len());
+    // serde_json counts columns in bytes: step back to the start of the character.
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
 }
 
 #[cfg(test)]
@@ -295,6 +302,23 @@ mod tests {
         assert_eq!(diags.len(), 1);
         assert!(diags[0].is_error());
         assert!(diags[0].message.starts_with("invalid JSON"));
+    }
+
+    #[test]
+    fn invalid_json_spans_stay_inside_the_text_on_character_boundaries() {
+        for text in [
+            "{\n",
+            "{\"name\": 中}",
+            "{\"name\": \"中",
+            "{\"a\":1,}\n\n",
+            "{\"中\": 1 2}",
+        ] {
+            let (_, diags) = parse(text);
+            assert_eq!(diags.len(), 1, "{text:?}");
+            let span = diags[0].span;
+            assert!(span.start <= span.end && span.end <= text.len(), "{text:?}: {span:?}");
+            assert!(text.get(span.start..span.end).is_some(), "{text:?}: {span:?}");
+        }
     }
 
     #[test]

@@ -63,38 +63,41 @@ mod tests {
     use super::super::lines::split_lines;
     use super::*;
 
+    /// The rows of `text` as (code, description, solution), and the diagnostics.
+    fn read(text: &str) -> (Vec<(String, String, String)>, Vec<Diagnostic>) {
+        let mut diags = Vec::new();
+        let got = rows(&split_lines(text), &mut diags)
+            .into_iter()
+            .map(|r| (r.code, r.description, r.solution))
+            .collect();
+        (got, diags)
+    }
+
+    fn owned(rows: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
+        rows.iter().map(|&(a, b, c)| (a.into(), b.into(), c.into())).collect()
+    }
+
     #[test]
     fn error_rows() {
-        let lines = split_lines("a 描述 可忽略\nb Remote service error 重试\n| c | d | e |\nlonely\n");
-        let mut diags = Vec::new();
-        let rows = rows(&lines, &mut diags);
-        let got: Vec<_> = rows
-            .iter()
-            .map(|r| (r.code.as_str(), r.description.as_str(), r.solution.as_str()))
-            .collect();
+        let (got, diags) = read("a 描述 可忽略\nb Remote service error 重试\n| c | d | e |\nlonely\n");
         assert_eq!(
             got,
-            [
+            owned(&[
                 ("a", "描述", "可忽略"),
                 ("b", "Remote service error", "重试"),
                 ("c", "d", "e"),
                 ("lonely", "", "")
-            ]
+            ])
         );
         assert_eq!(diags.len(), 1);
     }
 
     #[test]
     fn tab_separated_and_extra_pipe_cells_keep_every_word_in_its_cell() {
-        let lines = split_lines("a\t查询 失败\t请 重试\nb\t\t可忽略\n| c | x | y | 重试 |\n");
-        let rows = rows(&lines, &mut Vec::new());
-        let got: Vec<_> = rows
-            .iter()
-            .map(|r| (r.code.as_str(), r.description.as_str(), r.solution.as_str()))
-            .collect();
+        let (got, _) = read("a\t查询 失败\t请 重试\nb\t\t可忽略\n| c | x | y | 重试 |\n");
         assert_eq!(
             got,
-            [("a", "查询 失败", "请 重试"), ("b", "", "可忽略"), ("c", "x|y", "重试")]
+            owned(&[("a", "查询 失败", "请 重试"), ("b", "", "可忽略"), ("c", "x|y", "重试")])
         );
     }
 }

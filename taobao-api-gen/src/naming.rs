@@ -154,12 +154,6 @@ pub fn list_item_key(item_type: &str) -> String {
     if s.is_empty() { "item".into() } else { s }
 }
 
-/// A variant name for an error code (`isv.invalid-parameter` -> `IsvInvalidParameter`).
-pub fn error_variant(code: &str, position: usize) -> String {
-    let v = variant_name(code, position);
-    if v == "Other" { "Other2".into() } else { v }
-}
-
 /// Names claimed in one Rust namespace; later claims of a taken name get a number.
 #[derive(Debug, Clone, Default)]
 pub struct Namespace {
@@ -316,8 +310,6 @@ mod tests {
         for (value, pos, want) in cases {
             assert_eq!(variant_name(value, pos), want, "{value}");
         }
-        assert_eq!(error_variant("isv.invalid-parameter", 1), "IsvInvalidParameter");
-        assert_eq!(error_variant("OTHER", 1), "Other2");
         assert_eq!(camel_of_wire("self"), "Self_");
         assert_eq!(sdk_name("taobao.self"), "Self_");
     }

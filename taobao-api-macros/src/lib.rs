@@ -63,7 +63,11 @@ fn expand(lit: &LitStr) -> Result<proc_macro2::TokenStream, String> {
     if !errors.is_empty() {
         return Err(errors.join("\n"));
     }
-    let mut tokens = generate_all(&apis);
+    // The generator is written not to panic; should it anyway, the user gets a located error
+    // instead of rustc's "proc macro panicked" without a file name.
+    let mut tokens = std::panic::catch_unwind(|| generate_all(&apis)).map_err(|_| {
+        format!("{shown_root}: taobao-api-gen failed while generating code (a bug: please report the spec files)")
+    })?;
     for path in tracked {
         let path = LitStr::new(&path, Span::call_site());
         tokens.extend(quote!(

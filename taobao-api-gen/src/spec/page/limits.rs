@@ -7,17 +7,48 @@ use crate::ir::{Param, Span};
 
 const KEYS: [&str; 5] = ["最大长度", "最大列表长度", "最小值", "最大值", "默认值"];
 
-fn split(text: &str) -> Option<(&'static str, String)> {
+/// Every `key:value` of a cell. A cell may hold several (`最小值:1 最大值:100`, as a markdown
+/// copy joins the column's lines); `None` unless the cell starts with one.
+fn split(text: &str) -> Option<Vec<(&'static str, String)>> {
     let n = nfkc(text);
-    let n = n.trim();
-    for key in KEYS {
-        if let Some(rest) = n.strip_prefix(key) {
-            if let Some(value) = rest.trim_start().strip_prefix(':') {
-                return Some((key, value.trim().to_string()));
+    let mut rest = n.trim();
+    let (mut key, after) = key_at(rest)?;
+    rest = after;
+    let mut out = Vec::new();
+    loop {
+        // The value runs to the next key that follows a separator.
+        let next = rest
+            .char_indices()
+            .filter(|&(_, c)| c.is_whitespace() || c == ',' || c == ';')
+            .find_map(|(i, c)| {
+                let tail =
+                    rest[i + c.len_utf8()..].trim_start_matches(|c: char| c.is_whitespace() || c == ',' || c == ';');
+                key_at(tail).map(|found| (i, found))
+            });
+        match next {
+            Some((end, (next_key, after))) => {
+                out.push((key, value_text(&rest[..end])));
+                key = next_key;
+                rest = after;
+            }
+            None => {
+                out.push((key, value_text(rest)));
+                return Some(out);
             }
         }
     }
-    None
+}
+
+/// A key and `:` at the start of `text`, and the text after the colon.
+fn key_at(text: &str) -> Option<(&'static str, &str)> {
+    KEYS.iter().find_map(|&key| {
+        let value = text.strip_prefix(key)?.trim_start().strip_prefix(':')?;
+        Some((key, value))
+    })
+}
+
+fn value_text(raw: &str) -> String {
+    raw.trim().trim_end_matches([',', ';']).trim().to_string()
 }
 
 /// True for a 更多限制 cell.
@@ -27,7 +58,12 @@ pub fn is_limit(text: &str) -> bool {
 
 /// Puts a 更多限制 cell into `p`; an unreadable number is a warning.
 pub fn apply(text: &str, span: Span, p: &mut Param, diags: &mut Vec<Diagnostic>) {
-    let Some((key, value)) = split(text) else { return };
+    for (key, value) in split(text).unwrap_or_default() {
+        apply_one(key, value, span, p, diags);
+    }
+}
+
+fn apply_one(key: &str, value: String, span: Span, p: &mut Param, diags: &mut Vec<Diagnostic>) {
     let bad = |diags: &mut Vec<Diagnostic>| {
         diags.push(
             Diagnostic::warning(
@@ -91,5 +127,24 @@ mod tests {
         apply("最大长度:abc", Span::default(), &mut p, &mut diags);
         assert_eq!(diags.len(), 1);
         assert!(!is_limit("最大长度是64"));
+    }
+
+    #[test]
+    fn one_cell_may_hold_several_limits() {
+        let mut p = Param::new("x", TypeRef::default());
+        let mut diags = Vec::new();
+        apply("最小值:1 最大值:100", Span::default(), &mut p, &mut diags);
+        apply("最大长度：64；默认值：a b", Span::default(), &mut p, &mut diags);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(
+            p.limits,
+            Limits {
+                max_length: Some(64),
+                max_list_size: None,
+                min_value: Some(1),
+                max_value: Some(100)
+            }
+        );
+        assert_eq!(p.default.as_deref(), Some("a b"));
     }
 }

@@ -15,13 +15,27 @@ pub fn gmt8() -> FixedOffset {
     FixedOffset::east_opt(GMT8_SECS).expect("UTC+8 is a valid offset")
 }
 
-/// Formats an instant as `yyyy-MM-dd HH:mm:ss` in GMT+8.
+/// Formats an instant as `yyyy-MM-dd HH:mm:ss` in GMT+8. An instant beyond the calendar's
+/// range (about ±262,000 years) is formatted as the nearest end of that range; see
+/// [`try_format_gmt8`] to detect it.
 pub fn format_gmt8(t: SystemTime) -> String {
-    let dt = to_gmt8(t);
+    try_format_gmt8(t).unwrap_or_else(|| {
+        let end = if t < UNIX_EPOCH {
+            DateTime::<Utc>::MIN_UTC
+        } else {
+            DateTime::<Utc>::MAX_UTC
+        };
+        end.with_timezone(&gmt8()).format("%Y-%m-%d %H:%M:%S").to_string()
+    })
+}
+
+/// [`format_gmt8`], or `None` for an instant beyond the calendar's range.
+pub fn try_format_gmt8(t: SystemTime) -> Option<String> {
+    let dt = to_gmt8(t)?;
     let year = dt.year();
     if !(0..=9999).contains(&year) {
         // Outside four digits: rare enough for the general formatter.
-        return dt.format("%Y-%m-%d %H:%M:%S").to_string();
+        return Some(dt.format("%Y-%m-%d %H:%M:%S").to_string());
     }
     // Digit by digit: this runs for every call and is several times faster than `write!`.
     let mut s = String::with_capacity(19);
@@ -38,7 +52,7 @@ pub fn format_gmt8(t: SystemTime) -> String {
         s.push(sep);
         push2(&mut s, v);
     }
-    s
+    Some(s)
 }
 
 fn push2(s: &mut String, v: u32) {
@@ -73,8 +87,21 @@ pub fn parse_timestamp(text: &str) -> Option<SystemTime> {
     parse_gmt8(text)
 }
 
-fn to_gmt8(t: SystemTime) -> DateTime<FixedOffset> {
-    DateTime::<Utc>::from(t).with_timezone(&gmt8())
+/// `None` beyond chrono's range (its `From<SystemTime>` would panic there).
+fn to_gmt8(t: SystemTime) -> Option<DateTime<FixedOffset>> {
+    let utc = match t.duration_since(UNIX_EPOCH) {
+        Ok(d) => DateTime::from_timestamp(i64::try_from(d.as_secs()).ok()?, d.subsec_nanos())?,
+        Err(e) => {
+            let d = e.duration();
+            let secs = i64::try_from(d.as_secs()).ok()?;
+            // Whole seconds before the epoch, then the remaining nanoseconds forward.
+            match d.subsec_nanos() {
+                0 => DateTime::from_timestamp(-secs, 0)?,
+                n => DateTime::from_timestamp(secs.checked_neg()?.checked_sub(1)?, 1_000_000_000 - n)?,
+            }
+        }
+    };
+    Some(utc.with_timezone(&gmt8()))
 }
 
 #[cfg(test)]
@@ -92,6 +119,20 @@ mod tests {
         assert_eq!(format_gmt8(t), "2024-01-01 00:00:00");
         let t = UNIX_EPOCH + Duration::from_secs(253_402_300_800); // 10000-01-01 00:00:00 UTC
         assert_eq!(format_gmt8(t), "+10000-01-01 08:00:00");
+        // Before the epoch, with a fraction of a second: still the second it falls in.
+        let t = UNIX_EPOCH - Duration::from_millis(500);
+        assert_eq!(format_gmt8(t), "1970-01-01 07:59:59");
+    }
+
+    #[test]
+    fn instants_beyond_the_calendar_do_not_panic() {
+        let far = UNIX_EPOCH + Duration::from_secs(1 << 50);
+        assert_eq!(try_format_gmt8(far), None);
+        assert!(format_gmt8(far).ends_with(":59"), "{}", format_gmt8(far));
+        if let Some(early) = UNIX_EPOCH.checked_sub(Duration::from_secs(1 << 50)) {
+            assert_eq!(try_format_gmt8(early), None);
+            assert!(!format_gmt8(early).is_empty());
+        }
     }
 
     #[test]

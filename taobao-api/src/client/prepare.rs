@@ -8,7 +8,7 @@ use super::{Client, Config, Secret};
 use crate::error::Error;
 use crate::request::{FileItem, ParamValue, Params, TopRequest};
 use crate::sign::sign_canonical;
-use crate::time::{format_gmt8, now_gmt8};
+use crate::time::{now_gmt8, try_format_gmt8};
 use std::fmt;
 use std::time::SystemTime;
 
@@ -233,7 +233,11 @@ impl Config {
             }
             texts.push((name, value));
         }
-        let timestamp = options.timestamp.map(format_gmt8).unwrap_or_else(now_gmt8);
+        let timestamp = match options.timestamp {
+            Some(at) => try_format_gmt8(at)
+                .ok_or_else(|| Error::Config("the call's timestamp is beyond the calendar's range".into()))?,
+            None => now_gmt8(),
+        };
         texts.extend([
             ("method", method),
             ("app_key", self.app_key.as_str()),
@@ -295,6 +299,16 @@ fn reserved(name: &str) -> Error {
 #[cfg(test)]
 mod tests {
     use super::form_encode_into;
+    use crate::{CallOptions, Client, Error, Params};
+    use std::time::{Duration, UNIX_EPOCH};
+
+    #[test]
+    fn a_timestamp_beyond_the_calendar_is_a_config_error_not_a_panic() {
+        let client = Client::builder("k", "s").build().unwrap();
+        let options = CallOptions::new().timestamp(UNIX_EPOCH + Duration::from_secs(1 << 50));
+        let got = client.prepare_raw("taobao.time.get", &Params::new(), &options);
+        assert!(matches!(got, Err(Error::Config(_))), "{got:?}");
+    }
 
     #[test]
     fn form_encoding_matches_the_standard_serializer() {

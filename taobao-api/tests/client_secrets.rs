@@ -179,6 +179,8 @@ async fn secrets_never_show_in_debug_errors_or_traces() {
 
 #[test]
 fn the_blocking_client_hides_secrets_too() {
+    let capture = Capture::default();
+    let _guard = tracing::subscriber::set_default(capture.clone());
     let gw = mock();
     let client = client_for(&gw).build_blocking().unwrap();
     assert_clean("blocking::Client", &format!("{client:?}"));
@@ -186,4 +188,8 @@ fn the_blocking_client_hides_secrets_too() {
     let err = client.execute(&ReportRequest::valid(), Some(SESSION)).unwrap_err();
     assert_eq!(err.code(), Some(26));
     assert_error_clean("blocking platform error", &err);
+    // The blocking client traces its attempts like the async one (same retry/log step).
+    let traces = capture.text.lock().unwrap().clone();
+    assert!(traces.contains("TOP call failed") && traces.contains("attempt=1"), "{traces}");
+    assert_clean("blocking traces", &traces);
 }

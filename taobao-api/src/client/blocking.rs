@@ -3,13 +3,12 @@
 //!
 //! Like `reqwest::blocking`, it must not be used from inside an async runtime.
 
-use super::execute::{FORM_CONTENT_TYPE, USER_AGENT};
+use super::execute::{FORM_CONTENT_TYPE, Next, USER_AGENT, after_attempt};
 use super::prepare::{CallOptions, PreparedCall};
 use super::response::{extract, typed};
 use super::{Client as AsyncClient, ClientBuilder, Config};
 use crate::error::Error;
 use crate::request::{Params, TopRequest};
-use crate::retry::Decision;
 use serde_json::Value;
 use std::fmt;
 use std::time::Instant;
@@ -80,20 +79,15 @@ impl Client {
         loop {
             span.record("attempt", retries + 1);
             let prepared = self.config.prepare(method, params, options)?;
+            let attempt_started = Instant::now();
             let outcome = self.send_once(&prepared);
+            let attempt_ms = attempt_started.elapsed().as_millis() as u64;
             span.record("latency_ms", started.elapsed().as_millis() as u64);
-            let err = match outcome {
-                Ok(ok) => return Ok(ok),
-                Err(e) => e,
-            };
-            match self.config.retry.decide(&err, retries) {
-                Decision::GiveUp => return Err(err),
-                Decision::RetryAfter(wait) => {
-                    tracing::info!(attempt = retries + 1, wait_ms = wait.as_millis() as u64, error = %err, "retrying TOP call");
-                    std::thread::sleep(wait);
-                    retries += 1;
-                }
+            match after_attempt(&self.config, outcome, retries, attempt_ms) {
+                Next::Done(result) => return result,
+                Next::RetryAfter(wait) => std::thread::sleep(wait),
             }
+            retries += 1;
         }
     }
 

@@ -8,7 +8,7 @@ use crate::error::Error;
 use crate::request::{Params, TopRequest};
 use crate::retry::Decision;
 use serde_json::Value;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 use tracing::Instrument;
 
 pub(crate) const USER_AGENT: &str = concat!("taobao-api-rust/", env!("CARGO_PKG_VERSION"));
@@ -72,24 +72,11 @@ impl Client {
             let outcome = self.send_once(&prepared).await;
             let attempt_ms = attempt_started.elapsed().as_millis() as u64;
             span.record("latency_ms", started.elapsed().as_millis() as u64);
-            let err = match outcome {
-                Ok(ok) => {
-                    tracing::debug!(attempt = retries + 1, attempt_ms, "TOP call succeeded");
-                    return Ok(ok);
-                }
-                Err(e) => e,
-            };
-            match config.retry.decide(&err, retries) {
-                Decision::GiveUp => {
-                    tracing::debug!(attempt = retries + 1, attempt_ms, error = %err, "TOP call failed");
-                    return Err(err);
-                }
-                Decision::RetryAfter(wait) => {
-                    tracing::info!(attempt = retries + 1, attempt_ms, wait_ms = wait.as_millis() as u64, error = %err, "retrying TOP call");
-                    tokio::time::sleep(wait).await;
-                    retries += 1;
-                }
+            match after_attempt(config, outcome, retries, attempt_ms) {
+                Next::Done(result) => return result,
+                Next::RetryAfter(wait) => tokio::time::sleep(wait).await,
             }
+            retries += 1;
         }
     }
 
@@ -123,5 +110,41 @@ impl Client {
         let body = resp.text().await.map_err(|e| Error::from_reqwest(e, Some(timeout)))?;
         let value = extract(status, &body, call.method(), self.config.simplify)?;
         Ok((value, body))
+    }
+}
+
+/// What follows an attempt.
+pub(crate) enum Next {
+    /// The call ends with this: the response, or an error that is not retried.
+    Done(Result<(Value, String), Error>),
+    /// Sleep this long, then try again.
+    RetryAfter(Duration),
+}
+
+/// What follows attempt `retries + 1`, shared by the async and blocking clients; logs the
+/// outcome either way.
+pub(crate) fn after_attempt(
+    config: &Config,
+    outcome: Result<(Value, String), Error>,
+    retries: u32,
+    attempt_ms: u64,
+) -> Next {
+    let attempt = retries + 1;
+    let err = match outcome {
+        Ok(ok) => {
+            tracing::debug!(attempt, attempt_ms, "TOP call succeeded");
+            return Next::Done(Ok(ok));
+        }
+        Err(e) => e,
+    };
+    match config.retry.decide(&err, retries) {
+        Decision::GiveUp => {
+            tracing::debug!(attempt, attempt_ms, error = %err, "TOP call failed");
+            Next::Done(Err(err))
+        }
+        Decision::RetryAfter(wait) => {
+            tracing::info!(attempt, attempt_ms, wait_ms = wait.as_millis() as u64, error = %err, "retrying TOP call");
+            Next::RetryAfter(wait)
+        }
     }
 }

@@ -41,6 +41,12 @@ fn op() -> impl Strategy<Value = Op> {
         "[]",
         "é",
         "\u{feff}",
+        // Browser copies: no-break and ideographic spaces, tabs (a no-break space before a Java
+        // variable name once panicked).
+        "\u{a0}",
+        "\u{3000}",
+        "\t",
+        " obj7 = new X.Y();",
         "\r\n",
         "请求参数",
         "响应示例",

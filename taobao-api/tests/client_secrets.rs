@@ -190,6 +190,9 @@ fn the_blocking_client_hides_secrets_too() {
     assert_error_clean("blocking platform error", &err);
     // The blocking client traces its attempts like the async one (same retry/log step).
     let traces = capture.text.lock().unwrap().clone();
-    assert!(traces.contains("TOP call failed") && traces.contains("attempt=1"), "{traces}");
+    assert!(
+        traces.contains("TOP call failed") && traces.contains("attempt=1"),
+        "{traces}"
+    );
     assert_clean("blocking traces", &traces);
 }

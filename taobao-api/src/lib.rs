@@ -20,20 +20,20 @@ pub mod time;
 pub mod validation;
 pub mod value;
 
-pub use request::{ApiInfo, FileItem, ParamValue, Params, TopRequest};
-pub use validation::{ValidationError, Violation, ViolationKind};
+pub use bindings::*;
 #[cfg(feature = "blocking")]
 pub use client::blocking;
 pub use client::{CallOptions, Client, ClientBuilder, PRODUCTION_GATEWAY, PreparedCall, SANDBOX_GATEWAY};
 pub use error::Error;
+pub use request::{ApiInfo, FileItem, ParamValue, Params, TopRequest};
 pub use retry::RetryPolicy;
-pub use sign::SignMethod;
-pub use bindings::*;
-pub use value::{ErrorCodeDoc, ParamText, Timestamp};
 /// Decimal money and `BigDecimal` values (Price fields).
 pub use rust_decimal::Decimal;
 /// Free-form JSON values (`Json`/`Map` response fields, objects without documented fields).
 pub use serde_json::Value as JsonValue;
+pub use sign::SignMethod;
+pub use validation::{ValidationError, Violation, ViolationKind};
+pub use value::{ErrorCodeDoc, ParamText, Timestamp};
 
 /// Crates that generated bindings name through this crate, so users need no extra dependency.
 #[doc(hidden)]

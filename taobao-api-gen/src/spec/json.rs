@@ -3,7 +3,7 @@
 //! `minValue`, `maxValue`): the platform's own data, with the true nesting.
 //!
 //! Descriptions are HTML fragments in the record; they become the text a doc page shows
-//! ([`html_text::html_to_text`]), so every reader yields the same IR for the same doc.
+//! ([`super::html_text::html_to_text`]), so every reader yields the same IR for the same doc.
 
 use super::html_text::html_to_text;
 use crate::diag::Diagnostic;

@@ -1,5 +1,5 @@
 //! The TOP client: configuration ([`ClientBuilder`]), the async [`Client`] and, behind the
-//! `blocking` feature, [`crate::blocking::Client`].
+//! `blocking` feature, `taobao_api::blocking::Client`.
 //!
 //! One generic `execute` serves every API: validate, write the business parameters, add the
 //! system parameters, sign, POST, parse. Where parameters go (a documented choice, TOP-PROTOCOL.md

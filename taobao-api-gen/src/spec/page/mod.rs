@@ -1,9 +1,9 @@
 //! Reader for doc-page text as copied from the TOP doc center, in the bullet layout of the seeds
 //! and the markdown pipe-table layout (with or without headings, breadcrumb and title).
 //!
-//! Steps: [`lines`] classifies lines, [`sections`] finds the tables and examples, [`bullets`] /
-//! [`markdown`] read table rows, [`java`] and [`document`] read the examples into [`evidence`],
-//! [`nesting`] builds the parameter tree from rows + evidence, [`rows`] decides each row's
+//! Steps: `lines` classifies lines, `sections` finds the tables and examples, `bullets` /
+//! `markdown` read table rows, `java` and `document` read the examples into `evidence`,
+//! `nesting` builds the parameter tree from rows + evidence, `rows` decides each row's
 //! cells. Enums, rules and notes are not read here (`describe` adds them for every dialect).
 //! Never panics; whatever cannot be read becomes a diagnostic.
 

@@ -3,7 +3,7 @@
 //! example. Examples the IR holds are kept as written; missing ones are generated from the
 //! parameter trees, with invented (deterministic) values where the IR has none.
 //!
-//! Also IR -> an HTML page structured like a doc page ([`html`]), for tests of the HTML reader.
+//! Also IR -> an HTML page structured like a doc page ([`crate::render::html`]), for tests of the HTML reader.
 //! This module only writes text; it never reads spec text.
 
 pub mod html;

@@ -19,6 +19,10 @@ use taobao_api_gen::{LineIndex, generate_all};
 /// `taobao_api_macros::include_specs!("../specs");`, the path relative to the calling crate's
 /// `CARGO_MANIFEST_DIR`.
 ///
+/// A path may start with `$NAME/`: the value of environment variable `NAME` at expansion time
+/// stands for it (for harnesses such as trybuild that build the calling crate in a scratch
+/// directory). Messages show the path as written.
+///
 /// Spec files are `*.txt`, `*.md`, `*.json`, `*.html` and `*.htm`, read in file-name order;
 /// `*.ir.json` files are taken as an IR dump (`taobao-api-gen ir` output) instead of a doc
 /// page. The expansion is one module per API plus the crate-root items of
@@ -36,12 +40,22 @@ pub fn include_specs(input: TokenStream) -> TokenStream {
     }
 }
 
+/// `$NAME/rest` -> `<value of NAME>/rest`; other paths unchanged.
+fn expand_env_prefix(path: &str) -> Result<PathBuf, String> {
+    let Some(rest) = path.strip_prefix('$') else {
+        return Ok(PathBuf::from(path));
+    };
+    let (name, tail) = rest.split_once('/').unwrap_or((rest, ""));
+    let value = std::env::var_os(name).ok_or_else(|| format!("{path}: environment variable `{name}` is not set"))?;
+    Ok(PathBuf::from(value).join(tail))
+}
+
 fn expand(lit: &LitStr) -> Result<proc_macro2::TokenStream, String> {
     let base = std::env::var_os("CARGO_MANIFEST_DIR")
         .map(PathBuf::from)
         .ok_or("CARGO_MANIFEST_DIR is not set; include_specs! must be expanded by cargo")?;
     let shown_root = lit.value();
-    let root = base.join(&shown_root);
+    let root = base.join(expand_env_prefix(&shown_root)?);
     // Messages show the path as written: the absolute one differs between machines.
     let files = spec_files(&root).map_err(|e| format!("{shown_root}: {e} (resolved against CARGO_MANIFEST_DIR)"))?;
     if files.is_empty() {

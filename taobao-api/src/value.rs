@@ -29,7 +29,10 @@ impl Timestamp {
     /// The GMT+8 wall-clock time of an instant given in milliseconds since the Unix epoch.
     pub fn from_epoch_millis(ms: i64) -> Option<Timestamp> {
         let utc = DateTime::from_timestamp_millis(ms)?;
-        Some(Timestamp(utc.naive_utc() + chrono::Duration::hours(8)))
+        // Checked: a response number near chrono's limit must decode to "no date", not panic.
+        utc.naive_utc()
+            .checked_add_signed(chrono::Duration::hours(8))
+            .map(Timestamp)
     }
 
     /// The wall-clock time (GMT+8).
@@ -159,6 +162,9 @@ mod tests {
         assert!(Timestamp::parse("28/03/2024").is_none());
         // 2024-03-28 08:38:11 UTC is 16:38:11 in GMT+8.
         assert_eq!(Timestamp::from_epoch_millis(1_711_615_091_000).unwrap(), t);
+        let last = DateTime::<chrono::Utc>::MAX_UTC.timestamp_millis();
+        assert_eq!(Timestamp::from_epoch_millis(last), None);
+        assert_eq!(Timestamp::from_epoch_millis(i64::MAX), None);
         assert_eq!(vec![1i64, 2, 3].param_text(), "1,2,3");
         assert_eq!(true.param_text(), "true");
     }

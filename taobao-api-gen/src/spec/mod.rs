@@ -88,8 +88,30 @@ pub fn parse(path: &str, text: &str) -> Parsed {
         );
     }
     describe::enrich(&mut api, &mut diagnostics);
+    warn_duplicate_names(&api, &mut diagnostics);
     diagnostics.sort_by_key(|d| (d.span.start, std::cmp::Reverse(d.severity)));
     Parsed { api, diagnostics }
+}
+
+/// A wire name twice in one parameter list can only be sent once; the generated code keeps the
+/// first row (see `naming`), so say which row is left out rather than drop it silently.
+fn warn_duplicate_names(api: &Api, diagnostics: &mut Vec<Diagnostic>) {
+    fn walk(params: &[crate::ir::Param], owner: &str, diagnostics: &mut Vec<Diagnostic>) {
+        for (i, p) in params.iter().enumerate() {
+            if params[..i].iter().any(|q| q.name == p.name) {
+                diagnostics.push(
+                    Diagnostic::warning(
+                        p.span.unwrap_or_default(),
+                        format!("`{}` occurs twice in {owner}; the bindings keep the first row", p.name),
+                    )
+                    .with_hint("the wire carries one value per name: delete the duplicate row or rename it"),
+                );
+            }
+            walk(&p.children, &format!("`{}`", p.name), diagnostics);
+        }
+    }
+    walk(&api.request, "the request parameters", diagnostics);
+    walk(&api.response, "the response parameters", diagnostics);
 }
 
 #[cfg(test)]
@@ -109,6 +131,24 @@ mod tests {
             detect_format("a.txt", "名称 | 类型 | 是否必须 |"),
             SourceFormat::PageText
         );
+    }
+
+    #[test]
+    fn duplicate_wire_names_are_warned_about() {
+        let text = r#"{"name": "taobao.x", "requestParams": [{"name": "a", "type": "String"},
+            {"name": "o", "type": "Obj", "subParams": [{"name": "b", "type": "String"}, {"name": "b", "type": "Number"}]},
+            {"name": "a", "type": "Number"}]}"#;
+        let parsed = parse("x.json", text);
+        let warnings: Vec<_> = parsed.diagnostics.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            warnings,
+            [
+                "`b` occurs twice in `o`; the bindings keep the first row",
+                "`a` occurs twice in the request parameters; the bindings keep the first row"
+            ]
+        );
+        let second_b = text.rfind("\"b\"").unwrap();
+        assert_eq!(parsed.diagnostics[0].span.start, second_b);
     }
 
     #[test]

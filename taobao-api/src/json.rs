@@ -19,7 +19,7 @@ pub trait ToJson {
 
 /// The JSON text of a value.
 pub fn to_json_string<T: ToJson + ?Sized>(value: &T) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(256);
     value.write_json(&mut out);
     out
 }
@@ -33,9 +33,10 @@ pub fn write_str(out: &mut String, s: &str) {
     out.push('"');
     let bytes = s.as_bytes();
     let (mut run_start, mut i) = (0, 0);
-    while i < bytes.len() {
-        // Every byte matched here starts a character (ASCII, or the lead byte 0xC2 of
-        // U+0080..=U+009F), so `i` is a char boundary for the slices below.
+    while let Some(k) = bytes[i..].iter().position(|&b| MAY_ESCAPE[usize::from(b)]) {
+        i += k;
+        // Every flagged byte starts a character (ASCII, or the lead byte 0xC2 of
+        // U+0080..=U+00BF), so `i` is a char boundary for the slices below.
         let (escape, width): (Escape, usize) = match bytes[i] {
             b'"' => (Escape::Short("\\\""), 1),
             b'\\' => (Escape::Short("\\\\"), 1),
@@ -45,12 +46,12 @@ pub fn write_str(out: &mut String, s: &str) {
             b'\n' => (Escape::Short("\\n"), 1),
             b'\r' => (Escape::Short("\\r"), 1),
             b'\t' => (Escape::Short("\\t"), 1),
-            b @ (0x00..=0x1F | 0x7F) => (Escape::Unicode(u32::from(b)), 1),
             0xC2 if matches!(bytes.get(i + 1), Some(0x80..=0x9F)) => (Escape::Unicode(u32::from(bytes[i + 1])), 2),
-            _ => {
+            0xC2 => {
                 i += 1;
                 continue;
             }
+            b => (Escape::Unicode(u32::from(b)), 1),
         };
         out.push_str(&s[run_start..i]);
         match escape {
@@ -68,6 +69,23 @@ pub fn write_str(out: &mut String, s: &str) {
     out.push_str(&s[run_start..]);
     out.push('"');
 }
+
+/// Bytes that may start an escape: ASCII controls, `"`, `\\`, `/`, DEL, and 0xC2 (the lead byte
+/// of U+0080..=U+00BF, among them the C1 controls the Java writer escapes).
+static MAY_ESCAPE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    table[b'"' as usize] = true;
+    table[b'\\' as usize] = true;
+    table[b'/' as usize] = true;
+    table[0x7F] = true;
+    table[0xC2] = true;
+    table
+};
 
 /// How one character is escaped: a fixed text, or `\u00XX` (the Java writer escapes ISO
 /// control characters U+0000..=U+001F and U+007F..=U+009F that have no short form).

@@ -41,3 +41,8 @@ pub mod __private {
     pub use serde;
     pub use serde_json;
 }
+
+/// The README's Rust examples, compiled and run as doctests so the README cannot drift.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

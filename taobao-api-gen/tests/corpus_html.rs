@@ -3,38 +3,21 @@
 //! rows) and read back by the HTML reader; one deep record is also checked through all three
 //! forms at once, and both seeds through page text -> HTML. Debug builds check every 20th
 //! record; release builds or `TAOBAO_CORPUS_FULL=1` all of them.
+
 #![cfg(feature = "cli")]
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 use taobao_api_gen::outline::outline;
 use taobao_api_gen::render::html::{ChildShape, page};
 use taobao_api_gen::render::page_text;
 
-const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/corpus/top-docs");
-
-fn records() -> Option<Vec<PathBuf>> {
-    if !Path::new(CORPUS).is_dir() {
-        eprintln!("note: {CORPUS} not found; skipped");
-        return None;
-    }
-    let mut files: Vec<PathBuf> = std::fs::read_dir(CORPUS)
-        .ok()?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
-    let full = !cfg!(debug_assertions) || std::env::var_os("TAOBAO_CORPUS_FULL").is_some();
-    Some(if full {
-        files
-    } else {
-        files.into_iter().step_by(20).collect()
-    })
-}
-
 #[test]
 fn every_record_reads_back_from_html() {
-    let Some(files) = records() else { return };
+    let Some(files) = common::corpus::records("HTML corpus check") else {
+        return;
+    };
     let mut failures = Vec::new();
     for (i, path) in files.iter().enumerate() {
         let text = std::fs::read_to_string(path).expect("UTF-8 record");
@@ -59,7 +42,7 @@ fn every_record_reads_back_from_html() {
 
 #[test]
 fn json_html_and_page_text_agree_on_a_deep_record() {
-    let path = Path::new(CORPUS).join("taobao.qimen.deliveryorder.batchconfirm.json");
+    let path = Path::new(common::corpus::TOP_DOCS).join("taobao.qimen.deliveryorder.batchconfirm.json");
     let Ok(text) = std::fs::read_to_string(&path) else {
         eprintln!("note: {} not found; skipped", path.display());
         return;

@@ -6,35 +6,15 @@
 //! Debug builds check a deterministic sample (every 20th record); release builds, or
 //! `TAOBAO_CORPUS_FULL=1`, check every record. `TAOBAO_CORPUS_DUMP=DIR` writes each failing
 //! page and both outlines into DIR.
+
 #![cfg(feature = "cli")]
+
+mod common;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 use taobao_api_gen::outline::outline;
 use taobao_api_gen::render::{Options, page_text_with};
-
-const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/corpus");
-
-/// The record files to check, or `None` (with a printed note) when the corpus is absent.
-fn records() -> Option<Vec<PathBuf>> {
-    let dir = Path::new(CORPUS).join("top-docs");
-    if !dir.is_dir() {
-        eprintln!("note: {} not found; corpus round trip skipped", dir.display());
-        return None;
-    }
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("corpus directory is readable")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
-    let full = !cfg!(debug_assertions) || std::env::var_os("TAOBAO_CORPUS_FULL").is_some();
-    if !full {
-        files = files.into_iter().step_by(20).collect();
-    }
-    Some(files)
-}
 
 /// The first line where two outlines differ, shown side by side.
 fn first_difference(expected: &str, actual: &str) -> String {
@@ -104,7 +84,9 @@ fn round_trip(files: &[PathBuf], options: Options) -> Outcome {
 
 #[test]
 fn every_record_round_trips_through_page_text() {
-    let Some(files) = records() else { return };
+    let Some(files) = common::corpus::records("corpus round trip") else {
+        return;
+    };
     let start = Instant::now();
     let outcome = round_trip(&files, Options::default());
     eprintln!(
@@ -126,7 +108,9 @@ fn every_record_round_trips_through_page_text() {
 /// A figure, not a gate: how many trees the fallback rule alone recovers.
 #[test]
 fn no_examples_figure() {
-    let Some(files) = records() else { return };
+    let Some(files) = common::corpus::records("corpus round trip") else {
+        return;
+    };
     let outcome = round_trip(&files, Options { examples: false });
     eprintln!(
         "without Java/XML examples: {} of {} records give the JSON's tree",

@@ -4,14 +4,14 @@
 //! 更多限制 cell dropped on some rows, `| |` endings, lone `|` lines, multi-line descriptions,
 //! Java and XML examples flattened onto one line with line numbers and spaces inside tags) must
 //! read back to the record's outline.
+
 #![cfg(feature = "cli")]
 
-use std::path::Path;
+mod common;
+
 use taobao_api_gen::ir::{Api, Param};
 use taobao_api_gen::outline::outline;
 use taobao_api_gen::render::{java_request_example, xml_response_example};
-
-const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/corpus/top-docs");
 
 fn limits(p: &Param) -> String {
     let l = &p.limits;
@@ -117,22 +117,9 @@ fn markdown_page(api: &Api) -> String {
 
 #[test]
 fn corpus_records_read_back_from_markdown_pages() {
-    let dir = Path::new(CORPUS);
-    if !dir.is_dir() {
-        eprintln!("note: {CORPUS} not found; markdown round trip skipped");
+    let Some(files) = common::corpus::records("markdown round trip") else {
         return;
-    }
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .expect("corpus")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
-    let full = !cfg!(debug_assertions) || std::env::var_os("TAOBAO_CORPUS_FULL").is_some();
-    if !full {
-        files = files.into_iter().step_by(20).collect();
-    }
+    };
     let (mut failures, mut names) = (Vec::new(), 0usize);
     for path in &files {
         let text = std::fs::read_to_string(path).expect("record");

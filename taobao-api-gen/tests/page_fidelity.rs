@@ -2,33 +2,20 @@
 //! 20th in debug builds, all with `--release` or `TAOBAO_CORPUS_FULL=1`), the rendered page read
 //! back and rendered again is the same page, byte for byte: every example value, description
 //! line, limit, title and code example survives the page-text reader.
+
 #![cfg(feature = "cli")]
 
-use std::path::Path;
+mod common;
+
 use taobao_api_gen::ir::SourceFormat;
 use taobao_api_gen::render::page_text;
 use taobao_api_gen::spec::detect_format;
 
-const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/corpus/top-docs");
-
 #[test]
 fn rendered_pages_survive_a_second_round() {
-    let dir = Path::new(CORPUS);
-    if !dir.is_dir() {
-        eprintln!("note: {CORPUS} not found; page fidelity skipped");
+    let Some(files) = common::corpus::records("page fidelity") else {
         return;
-    }
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .expect("corpus")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
-    let full = !cfg!(debug_assertions) || std::env::var_os("TAOBAO_CORPUS_FULL").is_some();
-    if !full {
-        files = files.into_iter().step_by(20).collect();
-    }
+    };
     let (mut checked, mut failures) = (0usize, Vec::new());
     for path in &files {
         let json = taobao_api_gen::parse("record.json", &std::fs::read_to_string(path).expect("record")).api;

@@ -16,7 +16,7 @@ pub struct Document {
 
 /// Reads an XML example starting at byte `base` of the page; `None` when no element is found.
 pub fn parse_xml(code: &str, base: usize) -> Option<Document> {
-    let mut stack: Vec<(String, Evidence, String, usize)> = Vec::new();
+    let mut stack: Vec<Open> = Vec::new();
     let mut root: Option<(String, EvValue)> = None;
     let mut pos = 0;
     while let Some(open) = code[pos..].find('<').map(|i| pos + i) {
@@ -42,20 +42,12 @@ pub fn parse_xml(code: &str, base: usize) -> Option<Document> {
                 let Some((n, fields, text, start)) = stack.pop() else {
                     break;
                 };
-                let value = if fields.entries.is_empty() {
-                    let t = unescape(text.trim());
-                    EvValue::Scalar {
-                        kind: kind_of_text(&t),
-                        text: t,
-                    }
-                } else {
-                    EvValue::Object { class: None, fields }
-                };
-                let span = Span::new(base + start, base + pos);
-                match stack.last_mut() {
-                    Some(parent) => parent.1.entries.push(Entry { key: n, value, span }),
-                    None => root = root.or(Some((n, value))),
-                }
+                close_element(
+                    &mut stack,
+                    &mut root,
+                    (n, fields, text),
+                    Span::new(base + start, base + pos),
+                );
             }
             continue;
         }
@@ -82,22 +74,40 @@ pub fn parse_xml(code: &str, base: usize) -> Option<Document> {
     }
     // An unclosed document still shows its structure: close what is open.
     while let Some((n, fields, text, start)) = stack.pop() {
-        let value = if fields.entries.is_empty() {
-            let t = unescape(text.trim());
-            EvValue::Scalar {
-                kind: kind_of_text(&t),
-                text: t,
-            }
-        } else {
-            EvValue::Object { class: None, fields }
-        };
-        let span = Span::new(base + start, base + code.len());
-        match stack.last_mut() {
-            Some(parent) => parent.1.entries.push(Entry { key: n, value, span }),
-            None => root = root.or(Some((n, value))),
-        }
+        close_element(
+            &mut stack,
+            &mut root,
+            (n, fields, text),
+            Span::new(base + start, base + code.len()),
+        );
     }
     root.map(|(root, value)| Document { root, value })
+}
+
+/// An element on the open stack: name, child entries, text, start offset.
+type Open = (String, Evidence, String, usize);
+
+/// Ends an element: a scalar when it has no child elements, else an object; it becomes an
+/// entry of its parent, or the document root when nothing is open.
+fn close_element(
+    stack: &mut [Open],
+    root: &mut Option<(String, EvValue)>,
+    (name, fields, text): (String, Evidence, String),
+    span: Span,
+) {
+    let value = if fields.entries.is_empty() {
+        let t = unescape(text.trim());
+        EvValue::Scalar {
+            kind: kind_of_text(&t),
+            text: t,
+        }
+    } else {
+        EvValue::Object { class: None, fields }
+    };
+    match stack.last_mut() {
+        Some(parent) => parent.1.entries.push(Entry { key: name, value, span }),
+        None => *root = root.take().or(Some((name, value))),
+    }
 }
 
 fn tag_name(inner: &str) -> String {

@@ -3,10 +3,17 @@
 # no other edit: `tests/tests/all_requests.rs` asserts that the compiled `ALL_METHODS` equals the
 # API names of the files in specs/ at run time, so a stale build fails it.
 #
+# specs/ at the repository root is a symlink to taobao-api/specs/ (the folder the crate compiles
+# and publishes); the probe goes through the root path, the one maintainers drop files into.
+#
 #   scripts/rebuild-check.sh        # leaves specs/ as it found it, even on failure
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 probe="$root/specs/taobao.rebuild.check.probe.md"
+if [[ "$(cd "$root/specs" && pwd -P)" != "$(cd "$root/taobao-api/specs" && pwd -P)" ]]; then
+    echo "specs/ must be a symlink to taobao-api/specs/ (git clone with core.symlinks=true)" >&2
+    exit 2
+fi
 [[ ! -e "$probe" ]] || { echo "$probe exists already" >&2; exit 2; }
 trap 'rm -f "$probe"' EXIT
 

@@ -3,6 +3,6 @@
 //! new and deleted files (checked on rustc 1.95; `proc_macro::tracked_path` is nightly-only).
 
 fn main() {
-    println!("cargo::rerun-if-changed=../specs");
+    println!("cargo::rerun-if-changed=specs");
     println!("cargo::rerun-if-changed=build.rs");
 }

@@ -56,7 +56,7 @@ fn rows(out: &mut Vec<String>, params: &[Param], request: bool, depth: usize, n:
             cells.push(if p.required { "必须" } else { "可选" }.to_string());
         }
         cells.push(String::new());
-        if request && (!limit.is_empty() || *n % 2 == 0) {
+        if request && (!limit.is_empty() || (*n).is_multiple_of(2)) {
             cells.push(limit);
         }
         cells.push(first);
@@ -79,7 +79,7 @@ fn rows(out: &mut Vec<String>, params: &[Param], request: bool, depth: usize, n:
         } else {
             out.push(line);
         }
-        if *n % 7 == 0 {
+        if (*n).is_multiple_of(7) {
             out.push("|".to_string());
         }
         rows(out, &p.children, request, depth + 1, n);

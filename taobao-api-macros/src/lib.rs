@@ -16,7 +16,7 @@ use taobao_api_gen::ir::Api;
 use taobao_api_gen::{LineIndex, generate_all};
 
 /// Expands every spec file of a directory (or one file) into typed bindings:
-/// `taobao_api_macros::include_specs!("../specs");`, the path relative to the calling crate's
+/// `taobao_api_macros::include_specs!("specs");`, the path relative to the calling crate's
 /// `CARGO_MANIFEST_DIR`.
 ///
 /// A path may start with `$NAME/`: the value of environment variable `NAME` at expansion time

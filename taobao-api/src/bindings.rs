@@ -1,4 +1,5 @@
-//! The generated bindings: one module per spec file in `specs/` (the workspace's), expanded by
+//! The generated bindings: one module per spec file in this crate's `specs/` (the repository
+//! root's `specs/` is a symlink to it, and the published crate carries the folder), expanded by
 //! `taobao_api_macros::include_specs!` at build time. Adding an API is dropping its doc page
 //! into `specs/`; `build.rs` makes cargo re-expand when a file is added or removed, and the
 //! expansion's `include_bytes!` of each spec when one is edited.
@@ -45,4 +46,4 @@
 //! # Ok::<(), taobao_api::ValidationError>(())
 //! ```
 
-taobao_api_macros::include_specs!("../specs");
+taobao_api_macros::include_specs!("specs");

@@ -1,5 +1,7 @@
 //! taobao-api: typed, validated, signed bindings for the Taobao Open Platform (TOP) APIs.
 #![deny(missing_docs)]
+// docs.rs (nightly, `--cfg docsrs`): badge feature-gated items such as `mock` and `blocking`.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 // Generated code names runtime items as `::taobao_api::...`; this makes that path work inside
 // this crate too.
@@ -44,5 +46,5 @@ pub mod __private {
 
 /// The README's Rust examples, compiled and run as doctests so the README cannot drift.
 #[cfg(doctest)]
-#[doc = include_str!("../../README.md")]
+#[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;

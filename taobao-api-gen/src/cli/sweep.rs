@@ -96,10 +96,10 @@ fn check_one(path: &Path, text: &str, times: &mut Times) -> Outcome {
         .filter(|d| d.is_error())
         .map(|d| d.headline(&shown, &index))
         .collect();
-    if failures.is_empty() {
-        if let Err(why) = generate(&parsed, times) {
-            failures.push(format!("{shown}: codegen: {why}"));
-        }
+    if failures.is_empty()
+        && let Err(why) = generate(&parsed, times)
+    {
+        failures.push(format!("{shown}: codegen: {why}"));
     }
     Outcome {
         format: parsed.api.source_format,

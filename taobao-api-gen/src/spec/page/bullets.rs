@@ -97,12 +97,14 @@ fn child_cell(row: &mut RawRow, cell: Cell, request: bool) {
         row.span.end = row.span.end.max(cell.span.end);
         return;
     }
-    if fresh && request && row.required.is_none() {
-        if let Some(r) = required_word(&cell.text) {
-            row.required = Some(r);
-            row.span.end = row.span.end.max(cell.span.end);
-            return;
-        }
+    if fresh
+        && request
+        && row.required.is_none()
+        && let Some(r) = required_word(&cell.text)
+    {
+        row.required = Some(r);
+        row.span.end = row.span.end.max(cell.span.end);
+        return;
     }
     row.push_cell(cell);
 }
@@ -158,12 +160,12 @@ fn top_row(cell: &Cell, request: bool) -> Option<RawRow> {
         end = ty_end;
     }
     if request {
-        if let Some((t, off)) = next {
-            if let Some(r) = required_word(t) {
-                row.required = Some(r);
-                end = off + t.len();
-                next = tokens.next();
-            }
+        if let Some((t, off)) = next
+            && let Some(r) = required_word(t)
+        {
+            row.required = Some(r);
+            end = off + t.len();
+            next = tokens.next();
         }
         let ty_is_scalar = row.ty.as_ref().is_some_and(|t| is_scalar_type_text(&t.text));
         let shaped = row.required.is_some() || (ty_is_scalar && next.is_none());

@@ -33,12 +33,12 @@ pub fn read(preamble: &[Line<'_>]) -> Head {
             head.category = (!last.is_empty()).then(|| last.to_string());
             continue;
         }
-        if head.name.is_none() {
-            if let Some((name, title)) = title_line(t) {
-                head.name = Some((name.to_string(), Span::new(start, start + name.len())));
-                head.title = title;
-                continue;
-            }
+        if head.name.is_none()
+            && let Some((name, title)) = title_line(t)
+        {
+            head.name = Some((name.to_string(), Span::new(start, start + name.len())));
+            head.title = title;
+            continue;
         }
         if head.name.is_some() {
             description.push(t);

@@ -78,11 +78,13 @@ fn row(t: &str, start: usize, request: bool) -> Option<RawRow> {
             row.ty = Some(ty);
         }
     }
-    if request && row.required.is_none() && !rest.is_empty() {
-        if let Some(r) = required_word(&rest[0].text) {
-            row.required = Some(r);
-            rest.remove(0);
-        }
+    if request
+        && row.required.is_none()
+        && !rest.is_empty()
+        && let Some(r) = required_word(&rest[0].text)
+    {
+        row.required = Some(r);
+        rest.remove(0);
     }
     // The 更多限制 column, when present and empty, sits between example and description.
     if request && rest.len() >= 3 && rest[1].text.is_empty() {

@@ -240,12 +240,11 @@ fn split_rest(row: &RawRow, literal: Option<&str>, ty: &Ty) -> (Option<String>, 
 /// One line holding example and description separated by a space.
 fn split_line(line: &str, literal: Option<&str>, ty: &Ty) -> (Option<String>, Option<String>) {
     let line = line.trim();
-    if let Some(lit) = literal.filter(|l| !l.is_empty() && !l.contains('\n')) {
-        if let Some(after) = line.strip_prefix(lit) {
-            if after.is_empty() || after.starts_with(char::is_whitespace) {
-                return (Some(lit.to_string()), non_empty(after));
-            }
-        }
+    if let Some(lit) = literal.filter(|l| !l.is_empty() && !l.contains('\n'))
+        && let Some(after) = line.strip_prefix(lit)
+        && (after.is_empty() || after.starts_with(char::is_whitespace))
+    {
+        return (Some(lit.to_string()), non_empty(after));
     }
     // Objects and file uploads show no example value on the page.
     if ty.is_object() || matches!(ty, Ty::File) {

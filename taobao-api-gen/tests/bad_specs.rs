@@ -62,6 +62,7 @@ fn error_pages_are_errors() {
         "truncated-table.txt",
         "missing-columns.txt",
         "unknown-type.txt",
+        "unknown-type-record.json",
     ] {
         let text = std::fs::read_to_string(dir.join(name)).expect("page");
         assert!(

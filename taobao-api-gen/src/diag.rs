@@ -81,10 +81,15 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
+    /// `FILE:LINE:COL` of the span's start.
+    pub fn location(&self, path: &str, index: &LineIndex) -> String {
+        let (line, col) = index.line_col(self.span.start);
+        format!("{path}:{line}:{col}")
+    }
+
     /// `FILE:LINE:COL: severity: message`, the first line of the rendering.
     pub fn headline(&self, path: &str, index: &LineIndex) -> String {
-        let (line, col) = index.line_col(self.span.start);
-        format!("{path}:{line}:{col}: {}: {}", self.severity, self.message)
+        format!("{}: {}: {}", self.location(path, index), self.severity, self.message)
     }
 
     /// Plain rendering: the headline, the source line with a caret under the span, the hint.
@@ -95,6 +100,13 @@ impl Diagnostic {
 
     /// [`Diagnostic::render`] with a line index that is reused across diagnostics.
     pub fn render_with(&self, path: &str, source: &str, index: &LineIndex) -> String {
+        format!("{}\n{}", self.headline(path, index), self.snippet(source, index))
+    }
+
+    /// The lines under a headline: the source line with its number in a gutter, a caret under
+    /// the span (its first line), then the `= hint:` line. Each line ends in `\n`. Shared by
+    /// `check` and the proc-macro's compile errors.
+    pub fn snippet(&self, source: &str, index: &LineIndex) -> String {
         let (line, col) = index.line_col(self.span.start);
         let text = index.line_text(line);
         let gutter = line.to_string().len();
@@ -105,13 +117,11 @@ impl Diagnostic {
             .unwrap_or("");
         let span_on_line = span_text.split('\n').next().unwrap_or("");
         let width = span_on_line.chars().map(display_width).sum::<usize>().max(1);
-        let mut out = self.headline(path, index);
-        out.push('\n');
-        out.push_str(&format!(
+        let mut out = format!(
             "{pad} |\n{line} | {text}\n{pad} | {}{}\n",
             " ".repeat(caret_col),
             "^".repeat(width)
-        ));
+        );
         if let Some(hint) = &self.hint {
             out.push_str(&format!("{pad} = hint: {hint}\n"));
         }

@@ -1,5 +1,6 @@
-//! Broken pages in `tests/bad-specs/*.txt`: each must produce its diagnostics, rendered as
-//! `taobao-api-gen check` prints them, exactly as in the committed `*.stderr` beside it.
+//! Broken specs in `tests/bad-specs/` (page text `*.txt`/`*.md`, JSON records `*.json`, saved
+//! pages `*.html`): each must produce its diagnostics, rendered as `taobao-api-gen check` prints
+//! them, exactly as in the committed `*.stderr` beside it (so two specs may not share a stem).
 //! `BLESS=1 cargo test --test bad_specs` rewrites the expected files (review the diff).
 
 use std::path::Path;
@@ -11,10 +12,16 @@ fn bad_specs_render_their_diagnostics() {
         .expect("tests/bad-specs")
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|e| ["txt", "md", "json", "html"].iter().any(|x| e == *x))
+        })
         .collect();
     pages.sort();
-    assert!(pages.len() >= 6, "expected the bad-spec pages, found {pages:?}");
+    assert!(pages.len() >= 9, "expected the bad-spec pages, found {pages:?}");
+    let mut stems: Vec<_> = pages.iter().map(|p| p.file_stem()).collect();
+    stems.dedup();
+    assert_eq!(stems.len(), pages.len(), "two bad specs share a `.stderr`");
     let mut failures = Vec::new();
     for page in &pages {
         let name = page.file_name().and_then(|n| n.to_str()).expect("utf-8 name");
@@ -55,6 +62,7 @@ fn error_pages_are_errors() {
         "truncated-table.txt",
         "missing-columns.txt",
         "unknown-type.txt",
+        "unknown-type-record.json",
     ] {
         let text = std::fs::read_to_string(dir.join(name)).expect("page");
         assert!(

@@ -12,8 +12,8 @@ use proc_macro2::Span;
 use quote::quote;
 use std::path::{Path, PathBuf};
 use syn::LitStr;
-use taobao_api_gen::ir::Api;
-use taobao_api_gen::{LineIndex, generate_all};
+use taobao_api_gen::ir::{Api, Span as SpecSpan};
+use taobao_api_gen::{Diagnostic, LineIndex, generate_all};
 
 /// Expands every spec file of a directory (or one file) into typed bindings:
 /// `taobao_api_macros::include_specs!("specs");`, the path relative to the calling crate's
@@ -26,8 +26,9 @@ use taobao_api_gen::{LineIndex, generate_all};
 /// Spec files are `*.txt`, `*.md`, `*.json`, `*.html` and `*.htm`, read in file-name order;
 /// `*.ir.json` files are taken as an IR dump (`taobao-api-gen ir` output) instead of a doc
 /// page. The expansion is one module per API plus the crate-root items of
-/// `taobao_api_gen::generate_all`. A spec with errors expands to one `compile_error!` listing
-/// every error as `FILE:LINE:COL: error: message` with its hint.
+/// `taobao_api_gen::generate_all`. A spec with errors expands to one `compile_error!` per error,
+/// in file and source order: `FILE:LINE:COL: message`, then the spec line with a caret under
+/// the problem and the hint, as `taobao-api-gen check` shows them.
 #[proc_macro]
 pub fn include_specs(input: TokenStream) -> TokenStream {
     let lit = match syn::parse::<LitStr>(input) {
@@ -36,7 +37,15 @@ pub fn include_specs(input: TokenStream) -> TokenStream {
     };
     match expand(&lit) {
         Ok(tokens) => tokens.into(),
-        Err(message) => syn::Error::new(lit.span(), message).to_compile_error().into(),
+        Err(Errors(messages)) => {
+            // One `compile_error!` per message, all on the path literal, in order.
+            let mut errors = messages.into_iter().map(|m| syn::Error::new(lit.span(), m));
+            let mut all = errors
+                .next()
+                .unwrap_or_else(|| syn::Error::new(lit.span(), "include_specs! failed without a message"));
+            all.extend(errors);
+            all.to_compile_error().into()
+        }
     }
 }
 
@@ -50,7 +59,22 @@ fn expand_env_prefix(path: &str) -> Result<PathBuf, String> {
     Ok(PathBuf::from(value).join(tail))
 }
 
-fn expand(lit: &LitStr) -> Result<proc_macro2::TokenStream, String> {
+/// The messages of a failed expansion, each its own compile error.
+struct Errors(Vec<String>);
+
+impl From<String> for Errors {
+    fn from(message: String) -> Self {
+        Errors(vec![message])
+    }
+}
+
+impl From<&str> for Errors {
+    fn from(message: &str) -> Self {
+        Errors(vec![message.to_string()])
+    }
+}
+
+fn expand(lit: &LitStr) -> Result<proc_macro2::TokenStream, Errors> {
     let base = std::env::var_os("CARGO_MANIFEST_DIR")
         .map(PathBuf::from)
         .ok_or("CARGO_MANIFEST_DIR is not set; include_specs! must be expanded by cargo")?;
@@ -59,7 +83,7 @@ fn expand(lit: &LitStr) -> Result<proc_macro2::TokenStream, String> {
     // Messages show the path as written: the absolute one differs between machines.
     let files = spec_files(&root).map_err(|e| format!("{shown_root}: {e} (resolved against CARGO_MANIFEST_DIR)"))?;
     if files.is_empty() {
-        return Err(format!("{shown_root}: no spec files (*.txt, *.md, *.json, *.html)"));
+        return Err(format!("{shown_root}: no spec files (*.txt, *.md, *.json, *.html)").into());
     }
     let mut apis = Vec::new();
     let mut errors = Vec::new();
@@ -75,7 +99,7 @@ fn expand(lit: &LitStr) -> Result<proc_macro2::TokenStream, String> {
         }
     }
     if !errors.is_empty() {
-        return Err(errors.join("\n"));
+        return Err(Errors(errors));
     }
     // The generator is written not to panic; should it anyway, the user gets a located error
     // instead of rustc's "proc macro panicked" without a file name.
@@ -91,16 +115,20 @@ fn expand(lit: &LitStr) -> Result<proc_macro2::TokenStream, String> {
     Ok(tokens)
 }
 
-/// One spec's IR, or its error lines.
+/// One spec's IR, or one compile-error message per error diagnostic, in source order.
 fn read_api(shown: &str, file: &Path, text: &str) -> Result<Api, Vec<String>> {
     let index = LineIndex::new(text);
     if file.to_string_lossy().ends_with(".ir.json") {
         return serde_json::from_str::<Api>(text).map_err(|e| {
-            vec![format!(
-                "{shown}:{}:{}: error: not an IR dump: {e}\n  = hint: write it with `taobao-api-gen ir <spec>`",
-                e.line(),
-                e.column()
-            )]
+            let at = index.line_start(e.line()) + e.column().saturating_sub(1);
+            // The location is the headline's; serde_json's message repeats it at its end.
+            let what = e.to_string();
+            let what = what
+                .strip_suffix(&format!(" at line {} column {}", e.line(), e.column()))
+                .unwrap_or(&what);
+            let d = Diagnostic::error(SpecSpan::new(at, at + 1), format!("not an IR dump: {what}"))
+                .with_hint("write it with `taobao-api-gen ir <spec>`");
+            vec![message(&d, shown, text, &index)]
         });
     }
     let parsed = taobao_api_gen::parse(shown, text);
@@ -108,15 +136,16 @@ fn read_api(shown: &str, file: &Path, text: &str) -> Result<Api, Vec<String>> {
         .diagnostics
         .iter()
         .filter(|d| d.is_error())
-        .map(|d| {
-            let mut line = d.headline(shown, &index);
-            if let Some(hint) = &d.hint {
-                line.push_str(&format!("\n  = hint: {hint}"));
-            }
-            line
-        })
+        .map(|d| message(d, shown, text, &index))
         .collect();
     if errors.is_empty() { Ok(parsed.api) } else { Err(errors) }
+}
+
+/// `FILE:LINE:COL: message`, then the spec line with a caret and the hint, as `check` shows
+/// them: rustc prints `error: ` before it, so the severity is not repeated.
+fn message(d: &Diagnostic, shown: &str, text: &str, index: &LineIndex) -> String {
+    let snippet = d.snippet(text, index);
+    format!("{}: {}\n{}", d.location(shown, index), d.message, snippet.trim_end())
 }
 
 /// The spec files under `root` (sorted by name), or `root` itself when it is a file.
@@ -147,5 +176,42 @@ fn shown_path(shown_root: &str, root: &Path, file: &Path) -> String {
             format!("{}/{}", shown_root.trim_end_matches('/'), rel.display())
         }
         _ => shown_root.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_error_reads_like_check_without_a_second_severity() {
+        let text = "{\"name\": \"taobao.x\", \"requestParams\": [\n  {\"name\": \"a\", \"type\": \"Strng\"},\n  {\"name\": \"b\", \"type\": \"null[]\"},\n  {\"name\": \"c\", \"type\": \"NUMBER\"}\n]}";
+        let errors = read_api("specs/x.json", Path::new("x.json"), text).unwrap_err();
+        assert_eq!(
+            errors,
+            [
+                "specs/x.json:2:25: unknown type `Strng` for `a`\n  |\n2 |   {\"name\": \"a\", \"type\": \"Strng\"},\n  |                         ^^^^^^^\n  = hint: did you mean `String`?",
+                "specs/x.json:4:25: unknown type `NUMBER` for `c`\n  |\n4 |   {\"name\": \"c\", \"type\": \"NUMBER\"}\n  |                         ^^^^^^^^\n  = hint: did you mean `Number`?",
+            ],
+            "errors only (the `null[]` warning is not one), in source order"
+        );
+    }
+
+    #[test]
+    fn a_broken_ir_dump_points_at_the_json_error() {
+        let errors = read_api("specs/x.ir.json", Path::new("x.ir.json"), "{\n  \"name\": 1\n}").unwrap_err();
+        assert_eq!(errors.len(), 1);
+        let lines: Vec<&str> = errors[0].lines().collect();
+        assert!(
+            lines[0] == "specs/x.ir.json:2:11: not an IR dump: invalid type: integer `1`, expected a string",
+            "{}",
+            errors[0]
+        );
+        assert_eq!(lines[2], "2 |   \"name\": 1");
+        assert_eq!(lines[4], "  = hint: write it with `taobao-api-gen ir <spec>`");
+        for text in ["", "{", "\u{4e2d}"] {
+            let errors = read_api("x.ir.json", Path::new("x.ir.json"), text).unwrap_err();
+            assert!(errors[0].starts_with("x.ir.json:1:"), "{text:?}: {}", errors[0]);
+        }
     }
 }

@@ -1,5 +1,6 @@
-//! What the macro user sees for a broken spec: one `compile_error!` on the path literal, naming
-//! the spec file, line and column with the parser's hint (trybuild pins the text).
+//! What the macro user sees for a broken spec: one `compile_error!` per error on the path
+//! literal, naming the spec file, line and column, showing the spec line with a caret and the
+//! parser's hint (trybuild pins the text).
 
 #[test]
 fn broken_specs_are_compile_errors() {

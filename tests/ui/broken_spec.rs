@@ -1,4 +1,5 @@
-// A spec with an unknown type: the macro reports FILE:LINE:COL and the parser's hint.
+// Specs with misspelt types: one compile error per error, in file and source order, each with
+// FILE:LINE:COL, the spec line with a caret under the type, and the parser's hint.
 // trybuild builds this file in a scratch crate under the target directory, which may be
 // anywhere (CI may point CARGO_TARGET_DIR outside the clone): ui.rs sets TAOBAO_API_TESTS_DIR.
 mod bindings {

@@ -9,6 +9,7 @@ mod tables;
 mod text;
 
 use super::page;
+use super::types::{self, Listing};
 use crate::diag::Diagnostic;
 use crate::ir::{Api, Param, SourceFormat, Span};
 use scraper::{ElementRef, Html, Selector};
@@ -54,6 +55,8 @@ pub fn parse(source: &str) -> (Api, Vec<Diagnostic>) {
         }
     }
 
+    // Tables read from the DOM; rows of the page-text fallback are judged by that reader.
+    let from_dom = [request.is_some(), response.is_some()];
     if ambiguous || (request.is_none() && response.is_none()) {
         let (text_api, text_diags) = page::parse(&page_text);
         let why = if ambiguous {
@@ -83,6 +86,11 @@ pub fn parse(source: &str) -> (Api, Vec<Diagnostic>) {
     let mut locator = Locator { source, cursor: 0 };
     locate(&mut api.request, &mut locator);
     locate(&mut api.response, &mut locator);
+    for (list, dom) in [(&api.request, from_dom[0]), (&api.response, from_dom[1])] {
+        if dom {
+            check_types(list, source, &mut diags);
+        }
+    }
     if api.name.is_empty() {
         diags.push(
             Diagnostic::error(Span::new(0, source.len().min(1)), "the page does not name its API")
@@ -127,5 +135,53 @@ fn locate(params: &mut [Param], loc: &mut Locator) {
             loc.cursor = start + p.name.len();
         }
         locate(&mut p.children, loc);
+    }
+}
+
+/// The type diagnostics of the rows read from the DOM (a missing type included), each pointed
+/// at the type in the source: the first occurrence of its name between the row's name and the
+/// next row's name (the row's name when it is not found, e.g. `Field List` split by a space).
+fn check_types(params: &[Param], source: &str, diags: &mut Vec<Diagnostic>) {
+    fn flatten<'p>(params: &'p [Param], out: &mut Vec<&'p Param>) {
+        for p in params {
+            out.push(p);
+            flatten(&p.children, out);
+        }
+    }
+    let mut rows = Vec::new();
+    flatten(params, &mut rows);
+    for (i, p) in rows.iter().enumerate() {
+        let name = p.span.unwrap_or_default();
+        let Some(declared) = &p.ty.declared else {
+            diags.push(
+                Diagnostic::warning(name, format!("`{}` has no type; read as String", p.name))
+                    .with_hint("fill the 类型 cell (String, Number, Boolean, Date, ...)"),
+            );
+            continue;
+        };
+        let next = rows[i + 1..]
+            .iter()
+            .find_map(|q| q.span)
+            .map_or(source.len(), |s| s.start);
+        let element = declared.trim_end_matches("[]");
+        let window = source.get(name.end..next.max(name.end)).unwrap_or("");
+        let span = match window.find(element).filter(|_| !element.is_empty()) {
+            Some(at) => {
+                let start = name.end + at;
+                // `Name []` / `Name[]`: the brackets belong to the type as written.
+                let brackets = &source[start + element.len()..];
+                let tail = brackets.len() - brackets.trim_start_matches([' ', '[', ']']).len();
+                let end = start + element.len() + if declared.len() > element.len() { tail } else { 0 };
+                Span::new(start, source[..end].trim_end().len())
+            }
+            None => name,
+        };
+        diags.extend(types::diagnose(
+            &p.name,
+            declared,
+            !p.children.is_empty(),
+            span,
+            Listing::HtmlTable,
+        ));
     }
 }

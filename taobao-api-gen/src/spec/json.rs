@@ -5,10 +5,14 @@
 //! Descriptions are HTML fragments in the record; they become the text a doc page shows
 //! ([`super::html_text::html_to_text`]), so every reader yields the same IR for the same doc.
 
+mod spans;
+
 use super::html_text::html_to_text;
+use super::types::{self, Listing};
 use crate::diag::Diagnostic;
 use crate::ir::{Api, Limits, Param, SourceFormat, Span, TypeRef};
 use serde_json::{Map, Value};
+use spans::Node;
 
 /// Reads a JSON record. Never panics: malformed JSON and unexpected shapes become diagnostics.
 pub fn parse(text: &str) -> (Api, Vec<Diagnostic>) {
@@ -31,14 +35,18 @@ pub fn parse(text: &str) -> (Api, Vec<Diagnostic>) {
             return (api, diags);
         }
     };
-    let Some(record) = find_record(&root) else {
+    // Positions of the text serde_json just accepted; only a scanner bug would leave them out,
+    // and then diagnostics point at the start of the text.
+    let tree = spans::scan(text);
+    let Some((record, node)) = find_record(&root, tree.as_ref()) else {
         diags.push(
             Diagnostic::error(Span::new(0, text.len().min(1)), "no API record in this JSON document")
                 .with_hint("expected an object with `name` and `requestParams`/`responseParams`"),
         );
         return (api, diags);
     };
-    let mut locator = Locator { text, cursor: 0 };
+    // Where a diagnostic points when the text's positions are unknown.
+    let fallback = Span::new(0, text.len().min(1));
     match record.get("name").and_then(Value::as_str) {
         Some(name) if !name.trim().is_empty() => api.name = name.trim().to_string(),
         _ => diags.push(
@@ -53,20 +61,8 @@ pub fn parse(text: &str) -> (Api, Vec<Diagnostic>) {
         .map(api_description_text)
         .filter(|s| !s.is_empty());
     api.category = non_empty(record.get("category"));
-    api.request = params(
-        record.get("requestParams"),
-        "requestParams",
-        true,
-        &mut locator,
-        &mut diags,
-    );
-    api.response = params(
-        record.get("responseParams"),
-        "responseParams",
-        false,
-        &mut locator,
-        &mut diags,
-    );
+    api.request = params(record, node, "requestParams", true, fallback, &mut diags);
+    api.response = params(record, node, "responseParams", false, fallback, &mut diags);
     if record.get("requestParams").is_none() && record.get("responseParams").is_none() {
         diags.push(Diagnostic::warning(
             Span::new(0, text.len().min(1)),
@@ -77,16 +73,17 @@ pub fn parse(text: &str) -> (Api, Vec<Diagnostic>) {
 }
 
 /// The record itself, or the first object below the root that looks like one (the doc center
-/// wraps it as `{"data": {...}}` in some payloads).
-fn find_record(root: &Value) -> Option<&Map<String, Value>> {
+/// wraps it as `{"data": {...}}` in some payloads), with its positions.
+fn find_record<'a>(root: &'a Value, node: Option<&'a Node>) -> Option<(&'a Map<String, Value>, Option<&'a Node>)> {
     let obj = root.as_object()?;
     let looks_like_record = |o: &Map<String, Value>| {
         o.contains_key("requestParams") || o.contains_key("responseParams") || o.contains_key("apiChineseName")
     };
     if looks_like_record(obj) {
-        return Some(obj);
+        return Some((obj, node));
     }
-    obj.values().find_map(find_record)
+    obj.iter()
+        .find_map(|(key, value)| find_record(value, node.and_then(|n| n.member(key)).map(|m| &m.value)))
 }
 
 /// On a doc page the API description keeps its raw newlines while `<br>` becomes a space.
@@ -102,41 +99,58 @@ fn non_empty(v: Option<&Value>) -> Option<String> {
         .map(str::to_string)
 }
 
+/// The parameter list `key` of `owner` (a record or a parameter), `node` being `owner`'s
+/// positions.
 fn params(
-    value: Option<&Value>,
+    owner: &Map<String, Value>,
+    node: Option<&Node>,
     key: &str,
     request: bool,
-    locator: &mut Locator,
+    fallback: Span,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Param> {
-    let Some(value) = value else { return Vec::new() };
+    let Some(value) = owner.get(key) else { return Vec::new() };
+    let member = node.and_then(|n| n.member(key));
     let Some(items) = value.as_array() else {
-        let at = locator.find(&format!("\"{key}\""));
         diags.push(
-            Diagnostic::error(at, format!("`{key}` is not a list"))
-                .with_hint("expected [ {\"name\": ..., \"type\": ...}, ... ]"),
+            Diagnostic::error(
+                member.map_or(fallback, |m| m.key_span),
+                format!("`{key}` is not a list"),
+            )
+            .with_hint("expected [ {\"name\": ..., \"type\": ...}, ... ]"),
         );
         return Vec::new();
     };
+    let item_nodes = member.map_or(&[][..], |m| m.value.items());
     items
         .iter()
-        .filter_map(|item| param(item, request, locator, diags))
+        .enumerate()
+        .filter_map(|(i, item)| param(item, item_nodes.get(i), request, fallback, diags))
         .collect()
 }
 
-fn param(item: &Value, request: bool, locator: &mut Locator, diags: &mut Vec<Diagnostic>) -> Option<Param> {
+fn param(
+    item: &Value,
+    node: Option<&Node>,
+    request: bool,
+    fallback: Span,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Param> {
     let Some(obj) = item.as_object() else {
-        let at = locator.here();
         diags.push(
-            Diagnostic::error(at, "a parameter entry is not an object")
+            Diagnostic::error(node.map_or(fallback, Node::span), "a parameter entry is not an object")
                 .with_hint("remove it or make it {\"name\": ..., \"type\": ...}"),
         );
         return None;
     };
+    let at = |key: &str| node.and_then(|n| n.member(key)).map(|m| &m.value);
     let name = obj.get("name").and_then(Value::as_str).unwrap_or("").trim().to_string();
-    let start = locator.cursor;
-    let span = locator.find_param(&name);
-    let after_name = locator.cursor;
+    // The `"name"` value; a nameless entry is pointed at by its opening brace.
+    let span = match (at("name"), node) {
+        (Some(v), _) => v.span(),
+        (None, Some(n)) => Span::new(n.span().start, n.span().start + 1),
+        (None, None) => fallback,
+    };
     if name.is_empty() {
         diags.push(
             Diagnostic::error(span, "a parameter has no `name`").with_hint("every parameter needs its wire name"),
@@ -152,17 +166,15 @@ fn param(item: &Value, request: bool, locator: &mut Locator, diags: &mut Vec<Dia
         );
     }
     let limit = |k: &str| obj.get(k).and_then(Value::as_i64);
-    // The corpus writes `subParams` before `name`: look for the children from where this
-    // object starts, not from after its name, then continue after whichever comes last.
-    let children = match obj.get("subParams") {
-        Some(sub) => {
-            locator.cursor = start;
-            let children = params(Some(sub), "subParams", request, locator, diags);
-            locator.cursor = locator.cursor.max(after_name);
-            children
-        }
-        None => Vec::new(),
-    };
+    let children = params(obj, node, "subParams", request, fallback, diags);
+    let type_span = at("type").map_or(span, Node::span);
+    diags.extend(types::diagnose(
+        &name,
+        declared,
+        !children.is_empty(),
+        type_span,
+        Listing::Record,
+    ));
     Some(Param {
         name,
         ty,
@@ -182,49 +194,6 @@ fn param(item: &Value, request: bool, locator: &mut Locator, diags: &mut Vec<Dia
         span: Some(span),
         ..Param::default()
     })
-}
-
-/// Finds where each parameter sits in the text, in document order, so diagnostics can point at
-/// it. serde_json keeps no positions; parameters appear in the text in the order we visit them.
-struct Locator<'a> {
-    text: &'a str,
-    cursor: usize,
-}
-
-impl Locator<'_> {
-    fn here(&self) -> Span {
-        Span::new(self.cursor, (self.cursor + 1).min(self.text.len()))
-    }
-
-    fn find(&mut self, needle: &str) -> Span {
-        match self.text[self.cursor..].find(needle) {
-            Some(i) => {
-                let start = self.cursor + i;
-                self.cursor = start + needle.len();
-                Span::new(start, start + needle.len())
-            }
-            None => self.here(),
-        }
-    }
-
-    /// The `"name"` member of the next parameter called `name` (keys may be in any order, so
-    /// the search is for the value; the cursor moves past it).
-    fn find_param(&mut self, name: &str) -> Span {
-        let quoted = serde_json::to_string(name).unwrap_or_default();
-        let rest = &self.text[self.cursor..];
-        let hit = rest.match_indices(&quoted).find(|(i, _)| {
-            let before = rest[..*i].trim_end();
-            before.ends_with(':') && before[..before.len() - 1].trim_end().ends_with("\"name\"")
-        });
-        match hit {
-            Some((i, _)) => {
-                let start = self.cursor + i;
-                self.cursor = start + quoted.len();
-                Span::new(start, start + quoted.len())
-            }
-            None => self.here(),
-        }
-    }
 }
 
 /// Byte offset of serde_json's 1-based line/column.
@@ -294,6 +263,36 @@ mod tests {
         assert_eq!(at(&api.request[0].children[1]), "\"untyped\"");
         assert_eq!(at(&api.request[1]), "\"next\"");
         assert_eq!(&text[diags[0].span.start..diags[0].span.end], "\"untyped\"");
+    }
+
+    #[test]
+    fn type_diagnostics_point_at_the_type_value_whatever_the_key_order() {
+        let text = r#"{"name": "taobao.x", "requestParams": [
+  {"type": "Nubmer", "name": "count"},
+  {"subParams": [{"name": "inner", "type": "String"}], "name": "data", "type": "Data"},
+  {"name": "ids", "description": "x", "type": "null []"},
+  {"name": "info", "type": "RichClientInfo"}
+], "responseParams": [{"subParams": [{"name": "s", "type": "Strng"}], "type": "Result", "name": "r"}]}"#;
+        let (_, diags) = parse(text);
+        let found: Vec<_> = diags
+            .iter()
+            .map(|d| (d.severity, &text[d.span.start..d.span.end], d.message.as_str()))
+            .collect();
+        use crate::diag::Severity::{Error, Warning};
+        assert_eq!(
+            found,
+            [
+                (Error, "\"Nubmer\"", "unknown type `Nubmer` for `count`"),
+                (Warning, "\"null []\"", "unknown type `null[]` for `ids`; read as text"),
+                (
+                    Warning,
+                    "\"RichClientInfo\"",
+                    "`info` is an object (`RichClientInfo`) but the record lists none of its fields"
+                ),
+                (Error, "\"Strng\"", "unknown type `Strng` for `s`"),
+            ]
+        );
+        assert_eq!(diags[0].hint.as_deref(), Some("did you mean `Number`?"));
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod html;
 pub mod html_text;
 pub mod json;
 pub mod page;
+pub mod types;
 
 use crate::describe;
 use crate::diag::Diagnostic;

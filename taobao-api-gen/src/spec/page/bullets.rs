@@ -8,7 +8,7 @@
 //! after it. A line that could be a top-level response row but names no field of the response
 //! example is a continuation too (`PAYING The order is being paid` is not a row `PAYING: The`).
 
-use super::lines::{Line, is_identifier, is_scalar_type_text, is_type_text, required_word};
+use super::lines::{Line, is_identifier, is_miswritten_type, is_scalar_type_text, is_type_text, required_word};
 use super::rows::{Cell, Hint, RawRow};
 use crate::diag::Diagnostic;
 
@@ -149,7 +149,7 @@ fn top_row(cell: &Cell, request: bool) -> Option<RawRow> {
     let mut row = RawRow::new(Hint::Top, Cell::new(name, cell.span.start));
     let mut end = name.len();
     let mut next = tokens.next();
-    if let Some((t, off)) = next.filter(|(t, _)| is_type_text(t)) {
+    if let Some((t, off)) = next.filter(|(t, _)| is_type_text(t) || is_miswritten_type(t)) {
         let mut ty_end = off + t.len();
         next = tokens.next();
         if let Some((b, off2)) = next.filter(|(b, _)| *b == "[]") {

@@ -202,6 +202,15 @@ pub fn is_type_text(s: &str) -> bool {
     !matches!(Ty::parse(&compact).element(), Ty::Unknown(_))
 }
 
+/// A word in the type's place that is not a type name but is meant as one: one edit from a TOP
+/// type, case ignored (`string`, `Numbr`), or a list of a name (`null[]`). The row is read as a
+/// row, so that the type rule reports the type instead of the line being taken as text.
+pub fn is_miswritten_type(s: &str) -> bool {
+    use crate::spec::types::{TypeClass, classify};
+    let list_of = s.strip_suffix("[]").map(|e| e.trim_end_matches("[]"));
+    list_of.is_some_and(is_identifier) || matches!(classify(s, false), TypeClass::Misspelled { .. })
+}
+
 /// True for the scalar type names the doc center uses (not object types).
 pub fn is_scalar_type_text(s: &str) -> bool {
     use crate::ir::Ty;
@@ -253,6 +262,12 @@ mod tests {
         assert!(is_type_text("TPDTO"));
         assert!(!is_type_text("Payment url"));
         assert!(is_type_text("Field List"));
+        for word in ["string", "NUMBER", "Strng", "null[]", "int[]", "Foo[][]"] {
+            assert!(is_miswritten_type(word), "{word}");
+        }
+        for word in ["int", "long", "order", "[]", "名称[]", "3", "可选"] {
+            assert!(!is_miswritten_type(word), "{word}");
+        }
         assert_eq!(required_word("可选"), Some(false));
         let lines = split_lines("\u{feff}a\r\n  • b\n");
         assert_eq!(lines[0].text, "a");

@@ -15,12 +15,15 @@ use super::evidence::{EvValue, Evidence};
 use super::rows::{Hint, RawRow, literal_fits, to_param};
 use crate::diag::Diagnostic;
 use crate::ir::{Param, ParamOrigin, Span, Ty, TypeRef};
+use crate::spec::types::{self, Listing};
 
 /// Deeper nesting is not real (the corpus' deepest is 7); it bounds recursion on bad input.
 const MAX_DEPTH: usize = 48;
 
 struct Node {
     param: Param,
+    /// Where the row declares its type.
+    ty_span: Option<Span>,
     children: Vec<usize>,
     ev: Option<Evidence>,
     used: Vec<bool>,
@@ -119,6 +122,7 @@ pub fn build(rows: &[RawRow], cx: &Context<'_>, diags: &mut Vec<Diagnostic>) -> 
         let id = nodes.len();
         nodes.push(Node {
             param,
+            ty_span: row.ty.as_ref().map(|c| c.span),
             children: Vec::new(),
             ev,
             used,
@@ -272,38 +276,38 @@ fn assemble(id: usize, nodes: &mut [Node], cx: &Context<'_>, diags: &mut Vec<Dia
     let mut param = std::mem::take(&mut nodes[id].param);
     let children = std::mem::take(&mut nodes[id].children);
     param.children = children.into_iter().map(|c| assemble(c, nodes, cx, diags)).collect();
+    // An object row without child rows: the example may still show its fields.
     if param.children.is_empty() && param.ty.ty.is_object() {
-        match nodes[id].ev.take().filter(|e| !e.entries.is_empty()) {
-            Some(ev) => {
-                let origin = if cx.request {
-                    ParamOrigin::JavaExample
-                } else {
-                    ParamOrigin::ResponseExample
-                };
-                param.children = recover(&ev, origin, 0);
-                diags.push(
-                    Diagnostic::note(
-                        param.span.unwrap_or_default(),
-                        format!(
-                            "the fields of `{}` are not in the table; recovered from {}",
-                            param.name, cx.example_name
-                        ),
-                    )
-                    .with_hint("their types are inferred from the example values"),
-                );
-            }
-            None => diags.push(
-                Diagnostic::warning(
+        if let Some(ev) = nodes[id].ev.take().filter(|e| !e.entries.is_empty()) {
+            let origin = if cx.request {
+                ParamOrigin::JavaExample
+            } else {
+                ParamOrigin::ResponseExample
+            };
+            param.children = recover(&ev, origin, 0);
+            diags.push(
+                Diagnostic::note(
                     param.span.unwrap_or_default(),
                     format!(
-                        "`{}` is an object (`{}`) but the page lists none of its fields",
-                        param.name,
-                        param.ty.display_name()
+                        "the fields of `{}` are not in the table; recovered from {}",
+                        param.name, cx.example_name
                     ),
                 )
-                .with_hint("add its child rows, or the example that sets them"),
-            ),
+                .with_hint("their types are inferred from the example values"),
+            );
         }
+    }
+    // Judged with the children known: a row with fields is an object whatever its type says.
+    if let Some(span) = nodes[id].ty_span {
+        let declared = param.ty.display_name();
+        let has_children = !param.children.is_empty();
+        diags.extend(types::diagnose(
+            &param.name,
+            declared,
+            has_children,
+            span,
+            Listing::Page,
+        ));
     }
     param
 }

@@ -10,6 +10,7 @@ use super::limits;
 use super::lines::{has_cjk, nfkc};
 use crate::diag::Diagnostic;
 use crate::ir::{Param, Span, Ty, TypeRef};
+use crate::spec::types::{TypeClass, classify};
 
 /// A piece of a row's text with its position.
 #[derive(Debug, Clone, PartialEq)]
@@ -112,13 +113,15 @@ impl RawRow {
 
     /// True when the row can hold child rows: not a `└` row, and an object type, a bullet row
     /// the page shows without `└`, or a top-level row (a `String` row with sub-fields exists).
+    /// A type one edit from a TOP type (`Nubmer`) reads as an object name, but it must not take
+    /// the rows after it as its fields: it opens an object only where the page shows one.
     pub fn is_container(&self) -> bool {
         !self.leaf && self.unmarked
             || self.hint == Hint::Top
-            || self
-                .ty
-                .as_ref()
-                .is_some_and(|t| TypeRef::from_declared(&t.text).ty.is_object())
+            || self.ty.as_ref().is_some_and(|t| {
+                TypeRef::from_declared(&t.text).ty.is_object()
+                    && !matches!(classify(&t.text, false), TypeClass::Misspelled { .. })
+            })
     }
 }
 
@@ -127,24 +130,10 @@ impl RawRow {
 pub fn to_param(row: &RawRow, request: bool, example: Option<&EvValue>, diags: &mut Vec<Diagnostic>) -> Param {
     let mut p = Param::new(row.name.text.clone(), TypeRef::default());
     p.span = Some(row.span);
+    // Whether the declared type is a TOP type is decided once the row's children are known
+    // (`nesting`): a misspelling of `Date` may be a DTO called `Data` with fields.
     match &row.ty {
-        Some(cell) => {
-            p.ty = TypeRef::from_declared(&cell.text);
-            if let Ty::Unknown(name) = p.ty.ty.element() {
-                let hint = match suggest(name) {
-                    Some(known) => format!("did you mean `{known}`?"),
-                    None => format!("use one of {KNOWN_TYPES}, or a DTO type name such as `OrderDTO`"),
-                };
-                let message = format!("unknown type `{name}` for `{}`", p.name);
-                // The doc center itself emits `null[]` for a few fields: a doc defect, not a copy error.
-                diags.push(if name == "null" {
-                    Diagnostic::warning(cell.span, message)
-                        .with_hint("the doc center declares no real type here; read as String")
-                } else {
-                    Diagnostic::error(cell.span, message).with_hint(hint)
-                });
-            }
-        }
+        Some(cell) => p.ty = TypeRef::from_declared(&cell.text),
         None => diags.push(
             Diagnostic::warning(row.name.span, format!("`{}` has no type; read as String", p.name))
                 .with_hint("add the 类型 cell (String, Number, Boolean, Date, ...) after the name"),
@@ -168,35 +157,6 @@ pub fn to_param(row: &RawRow, request: bool, example: Option<&EvValue>, diags: &
         limits::apply(&cell.text, cell.span, &mut p, diags);
     }
     p
-}
-
-/// The type names a page may declare, for hints.
-pub const KNOWN_TYPES: &str = "String, Number, Boolean, Date, Price, BigDecimal, Json, Map, byte, byte[], Field List";
-
-/// The doc center's spelling of a type written in another case or as a Java type.
-fn suggest(name: &str) -> Option<&'static str> {
-    const NAMES: [&str; 9] = [
-        "String",
-        "Number",
-        "Boolean",
-        "Date",
-        "Price",
-        "BigDecimal",
-        "Json",
-        "Map",
-        "byte",
-    ];
-    let lower = name.to_ascii_lowercase();
-    NAMES
-        .into_iter()
-        .find(|n| n.to_ascii_lowercase() == lower)
-        .or(match lower.as_str() {
-            "int" | "integer" | "long" | "short" | "double" | "float" => Some("Number"),
-            "bool" => Some("Boolean"),
-            "datetime" | "timestamp" => Some("Date"),
-            "str" | "text" | "char" => Some("String"),
-            _ => None,
-        })
 }
 
 fn non_empty(s: &str) -> Option<String> {
@@ -413,7 +373,9 @@ mod tests {
         let mut diags = Vec::new();
         let p = to_param(&r, true, None, &mut diags);
         assert_eq!(p.ty.display_name(), "strng");
-        assert_eq!(diags.len(), 2);
-        assert!(diags.iter().all(Diagnostic::is_error));
+        // The type is judged later, with the row's children (`nesting`).
+        assert_eq!(diags.len(), 1);
+        assert!(diags[0].is_error());
+        assert_eq!(diags[0].message, "request row `x` has no 是否必须 cell");
     }
 }

@@ -22,8 +22,10 @@
 //! gw.push_reply("taobao.time.get", Reply::error(15, "Remote service error").sub("isp.busy", "busy"));
 //! gw.push_reply("taobao.time.get", Reply::object(serde_json::json!({"time": "2024-01-01 00:00:00"})));
 //! let client = taobao_api::Client::builder(gw.app_key(), DEFAULT_APP_SECRET).gateway(gw.url()).build()?;
-//! // The isp.* error is retried; the second reply answers.
-//! let time = client.execute_raw("taobao.time.get", &taobao_api::Params::new(), None).await?;
+//! // A raw call is a write unless marked: this one reads, so the isp.* error is retried and the
+//! // second reply answers.
+//! let read = taobao_api::CallOptions::new().access(taobao_api::Access::Read);
+//! let time = client.execute_raw_with("taobao.time.get", &taobao_api::Params::new(), &read).await?;
 //! assert_eq!(time["time"], "2024-01-01 00:00:00");
 //! assert_eq!(gw.requests().len(), 2);
 //! # Ok(())

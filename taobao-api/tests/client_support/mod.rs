@@ -10,7 +10,8 @@ use serde::Deserialize;
 use std::time::Duration;
 use taobao_api::mock::MockGateway;
 use taobao_api::{
-    Access, ApiInfo, ClientBuilder, FileItem, Params, RetryPolicy, TopRequest, ValidationError, Violation, ViolationKind,
+    Access, ApiInfo, ClientBuilder, FileItem, Params, RetryPolicy, TopRequest, ValidationError, Violation,
+    ViolationKind,
 };
 
 pub const APP_KEY: &str = "23456789";

@@ -6,6 +6,7 @@
 //! two halves.
 #![deny(missing_docs)]
 
+pub mod access;
 pub mod codegen;
 pub mod describe;
 pub mod diag;

@@ -48,10 +48,11 @@ pub enum Error {
         /// The start of the body (at most [`SNIPPET_CHARS`] characters).
         snippet: String,
     },
-    /// The connection failed (DNS, connect, TLS, reset, body read).
+    /// The connection failed (DNS, connect, TLS, reset, body read). A failure to connect —
+    /// including a connect timeout — has `is_connect()` true: nothing was sent.
     #[error("transport error: {0}")]
     Transport(#[source] reqwest::Error),
-    /// No complete answer within the connect or request timeout.
+    /// No complete answer within the request timeout (the request may have been processed).
     #[error("timed out{}", after.map(|d| format!(" after {d:?}")).unwrap_or_default())]
     Timeout {
         /// The configured request timeout, when known.
@@ -68,6 +69,42 @@ pub enum Error {
     /// The client was configured with something unusable (e.g. a gateway that is not a URL).
     #[error("invalid client configuration: {0}")]
     Config(String),
+    /// The gateway answered with a redirect (HTTP 3xx). Redirects are never followed: the signed
+    /// body (session included) goes to the configured gateway only. Not retried.
+    #[error("{}", redirect_message(*status, location.as_deref(), *followed))]
+    Redirect {
+        /// The 3xx status; with `followed`, the status of the final reply.
+        status: u16,
+        /// The `Location` header; with `followed`, the URL the reply finally came from.
+        location: Option<String>,
+        /// True when a caller-supplied `reqwest::Client` followed the redirect itself: the
+        /// request has then been sent to `location` too, and its reply is discarded.
+        followed: bool,
+    },
+    /// The reply is larger than the client's `max_response_size`: rejected as soon as the
+    /// declared `Content-Length` or the bytes read (after gzip decoding) exceed it, without
+    /// reading the rest. Not retried.
+    #[error(
+        "the reply exceeds the {limit}-byte limit{}",
+        content_length.map(|n| format!(" (Content-Length: {n})")).unwrap_or_default()
+    )]
+    ResponseTooLarge {
+        /// The limit in bytes.
+        limit: u64,
+        /// The `Content-Length` the gateway declared, if it declared one.
+        content_length: Option<u64>,
+    },
+}
+
+fn redirect_message(status: u16, location: Option<&str>, followed: bool) -> String {
+    let location = location.unwrap_or("(no Location)");
+    if followed {
+        format!(
+            "the HTTP client followed a redirect away from the gateway to {location} (status {status}); the reply is discarded"
+        )
+    } else {
+        format!("the gateway redirected (HTTP {status}) to {location}; redirects are not followed")
+    }
 }
 
 fn opt(label: &str, v: &Option<String>) -> String {
@@ -82,7 +119,38 @@ impl Error {
             Error::Platform { transient, .. } => *transient,
             Error::Http { status, .. } => *status >= 500 || *status == 429,
             Error::Transport(_) | Error::Timeout { .. } => true,
-            Error::Validation(_) | Error::Decode { .. } | Error::Config(_) => false,
+            Error::Validation(_)
+            | Error::Decode { .. }
+            | Error::Config(_)
+            | Error::Redirect { .. }
+            | Error::ResponseTooLarge { .. } => false,
+        }
+    }
+
+    /// Whether the failure proves that the API did not act on the request, so that sending it
+    /// again cannot repeat a write:
+    ///
+    /// * nothing was sent: validation and configuration errors, and transport errors from
+    ///   connecting (refused, DNS, TLS handshake, connect timeout: `reqwest::Error::is_connect`);
+    /// * the gateway's flow control refused it before the API ran: platform codes 4–8 (user,
+    ///   session, partner and app call limits, frequency) unless their `sub_code` is `isv.*` or
+    ///   `isp.*`, and HTTP 429.
+    ///
+    /// Everything else is ambiguous — a timeout or a connection lost after the request may have
+    /// been sent, HTTP 5xx, an `isp.*` or code 10 error — and the client retries it only for
+    /// reads, or for writes when the caller opted in (`ClientBuilder::retry_writes`).
+    pub fn not_processed(&self) -> bool {
+        match self {
+            Error::Validation(_) | Error::Config(_) => true,
+            Error::Transport(e) => e.is_connect(),
+            Error::Http { status, .. } => *status == 429,
+            Error::Platform { code, sub_code, .. } => {
+                let sub = sub_code.as_deref().unwrap_or("");
+                matches!(code, 4..=8) && !sub.starts_with("isv.") && !sub.starts_with("isp.")
+            }
+            Error::Timeout { .. } | Error::Decode { .. } | Error::Redirect { .. } | Error::ResponseTooLarge { .. } => {
+                false
+            }
         }
     }
 
@@ -110,18 +178,21 @@ impl Error {
         }
     }
 
+    /// A transport failure. Connect failures stay [`Error::Transport`] even when they timed out
+    /// (`is_connect()` and `is_timeout()` both true): nothing was sent, which
+    /// [`Error::not_processed`] needs to know; other timeouts become [`Error::Timeout`].
     pub(crate) fn from_reqwest(e: reqwest::Error, timeout: Option<Duration>) -> Error {
-        if e.is_timeout() {
+        if e.is_timeout() && !e.is_connect() {
             Error::Timeout { after: timeout }
         } else {
             Error::Transport(e.without_url())
         }
     }
 
-    pub(crate) fn decode(message: impl Into<String>, body: &str) -> Error {
+    pub(crate) fn decode(message: impl Into<String>, body: &[u8]) -> Error {
         Error::Decode {
             message: message.into(),
-            snippet: snippet(body),
+            snippet: snippet_bytes(body),
         }
     }
 }
@@ -147,6 +218,20 @@ pub fn snippet(body: &str) -> String {
     match body.char_indices().nth(SNIPPET_CHARS) {
         Some((cut, _)) => format!("{}…", &body[..cut]),
         None => body.to_owned(),
+    }
+}
+
+/// [`snippet`] of a body that may not be UTF-8 (invalid sequences become `U+FFFD`); only the
+/// first bytes are looked at, so a 50 MiB body is not converted to cut 512 characters.
+pub(crate) fn snippet_bytes(body: &[u8]) -> String {
+    // SNIPPET_CHARS characters take at most 4 bytes each; one more character tells whether
+    // the text was cut.
+    let head = &body[..body.len().min((SNIPPET_CHARS + 1) * 4)];
+    let text = String::from_utf8_lossy(head);
+    match text.char_indices().nth(SNIPPET_CHARS) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None if head.len() < body.len() => format!("{text}…"),
+        None => text.into_owned(),
     }
 }
 
@@ -186,6 +271,110 @@ mod tests {
         for &(code, sub, want) in cases {
             assert_eq!(is_transient_platform(code, sub), want, "code {code} sub {sub:?}");
         }
+    }
+
+    #[test]
+    fn only_unsent_requests_and_flow_control_rejections_are_not_processed() {
+        let platform = |code: i32, sub: Option<&str>| Error::Platform {
+            code,
+            msg: String::new(),
+            sub_code: sub.map(str::to_owned),
+            sub_msg: None,
+            request_id: None,
+            transient: is_transient_platform(code, sub),
+            retry_after: None,
+        };
+        let http = |status: u16| Error::Http {
+            status,
+            snippet: String::new(),
+        };
+        let not_processed = [
+            platform(4, None),
+            platform(5, None),
+            platform(6, None),
+            platform(7, Some("accesscontrol.limited-by-api-access-count")),
+            platform(8, None),
+            http(429),
+            Error::Config("x".into()),
+        ];
+        for e in &not_processed {
+            assert!(e.not_processed(), "{e}");
+        }
+        let ambiguous = [
+            platform(10, None),
+            platform(15, Some("isp.remote-service-timeout")),
+            platform(7, Some("isp.flow-control")),
+            platform(3, None),
+            http(500),
+            http(502),
+            http(503),
+            http(404),
+            Error::Timeout { after: None },
+            Error::Decode {
+                message: String::new(),
+                snippet: String::new(),
+            },
+            Error::Redirect {
+                status: 307,
+                location: None,
+                followed: false,
+            },
+            Error::ResponseTooLarge {
+                limit: 1,
+                content_length: None,
+            },
+        ];
+        for e in &ambiguous {
+            assert!(!e.not_processed(), "{e}");
+        }
+    }
+
+    #[test]
+    fn redirects_and_oversized_replies_are_final_and_say_what_happened() {
+        let r = Error::Redirect {
+            status: 307,
+            location: Some("http://elsewhere/x".into()),
+            followed: false,
+        };
+        assert!(!r.is_transient());
+        assert_eq!(
+            r.to_string(),
+            "the gateway redirected (HTTP 307) to http://elsewhere/x; redirects are not followed"
+        );
+        let f = Error::Redirect {
+            status: 200,
+            location: Some("http://elsewhere/x".into()),
+            followed: true,
+        };
+        assert!(
+            f.to_string()
+                .contains("followed a redirect away from the gateway to http://elsewhere/x")
+        );
+        let big = Error::ResponseTooLarge {
+            limit: 100,
+            content_length: Some(200),
+        };
+        assert!(!big.is_transient());
+        assert_eq!(
+            big.to_string(),
+            "the reply exceeds the 100-byte limit (Content-Length: 200)"
+        );
+    }
+
+    #[test]
+    fn byte_snippets_match_text_snippets_and_read_only_the_head() {
+        for body in [
+            "short",
+            "中文",
+            "",
+            &"x".repeat(SNIPPET_CHARS),
+            &"中".repeat(SNIPPET_CHARS + 3),
+        ] {
+            assert_eq!(snippet_bytes(body.as_bytes()), snippet(body), "{body:?}");
+        }
+        let huge = vec![b'a'; 50 << 20];
+        assert_eq!(snippet_bytes(&huge).chars().count(), SNIPPET_CHARS + 1);
+        assert_eq!(snippet_bytes(b"\xff\xfeok"), "\u{fffd}\u{fffd}ok");
     }
 
     #[test]

@@ -27,7 +27,7 @@ pub use bindings::*;
 pub use client::blocking;
 pub use client::{CallOptions, Client, ClientBuilder, PRODUCTION_GATEWAY, PreparedCall, SANDBOX_GATEWAY};
 pub use error::Error;
-pub use request::{ApiInfo, FileItem, ParamValue, Params, TopRequest};
+pub use request::{Access, ApiInfo, FileItem, ParamValue, Params, TopRequest};
 pub use retry::RetryPolicy;
 /// Decimal money and `BigDecimal` values (Price fields).
 pub use rust_decimal::Decimal;

@@ -35,6 +35,41 @@ pub struct ApiInfo {
     /// The page's response example as the JSON body the gateway sends
     /// (`{"<key>_response": {...}}`), when the page has one.
     pub response_example: Option<&'static str>,
+    /// Whether a call only reads or may change state; decides what the client retries (see
+    /// [`Access`]). The generator derives it from the method name.
+    pub access: Access,
+}
+
+/// Whether calling an API only reads or may change state on the platform.
+///
+/// The client retries a failed call only when repeating it is harmless: after an *ambiguous*
+/// failure (a timeout, a connection lost after the request may have been sent, HTTP 5xx, an
+/// `isp.*` or code 10 platform error) a [`Access::Read`] is retried, a [`Access::Write`] only
+/// when the caller opted in (`ClientBuilder::retry_writes`, `CallOptions::retry_writes`).
+/// Failures that prove the request was not processed (a connect failure, a call-limit
+/// rejection) are retried for both.
+///
+/// Generated bindings get it from the method name (`taobao-api-gen`'s `access` module): the
+/// verb of the last segment (`get`, `query`, `search`, `list`, ...) makes a read, anything else
+/// a write, and a reviewed table turns reads that allocate or create (e.g.
+/// `cainiao.waybill.ii.get`, which allocates waybill numbers) into writes. Unknown verbs are
+/// writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Access {
+    /// Only reads: sending it twice cannot change anything.
+    Read,
+    /// Creates, changes or allocates something, or is not known to only read.
+    Write,
+}
+
+impl Access {
+    /// `"read"` or `"write"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Access::Read => "read",
+            Access::Write => "write",
+        }
+    }
 }
 
 /// A file parameter (`byte[]`): sent as a multipart part, never signed.

@@ -4,6 +4,13 @@
 //! and jitter; a wait the platform states (`This ban will last for N more seconds`) is honoured
 //! up to [`RetryPolicy::max_stated_wait`], and above it the error is returned at once (it carries
 //! `retry_after`). Validation, signature and `isv.*` errors are never transient, so never retried.
+//!
+//! A write is never sent twice unless the caller opted in: after an *ambiguous* failure (a
+//! timeout, a connection lost once the request may have been sent, HTTP 5xx, `isp.*` or code 10)
+//! only reads are retried; failures that prove the request was not processed
+//! ([`Error::not_processed`]: a connect failure, a call-limit rejection, HTTP 429) are retried for
+//! writes too. The daily app quota (code 7, [`DAILY_QUOTA_SUB_CODE`]) is never retried: its ban
+//! lasts hours, and every further attempt only confirms it.
 
 use crate::error::Error;
 use rand::Rng;
@@ -35,6 +42,9 @@ impl Default for RetryPolicy {
     }
 }
 
+/// The `sub_code` of code 7 when the app's daily call quota is used up: never retried.
+pub const DAILY_QUOTA_SUB_CODE: &str = "accesscontrol.limited-by-app-access-count";
+
 /// What to do after a failed attempt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Decision {
@@ -53,9 +63,26 @@ impl RetryPolicy {
         }
     }
 
-    /// Decides after the failure of attempt number `retries_done + 1`.
+    /// Decides after the failure of attempt number `retries_done + 1` of a call that may be
+    /// repeated (a read, or a write the caller opted in): [`RetryPolicy::decide_for`] with
+    /// `may_repeat = true`.
     pub fn decide(&self, err: &Error, retries_done: u32) -> Decision {
-        if retries_done >= self.max_retries || !err.is_transient() {
+        self.decide_for(err, retries_done, true)
+    }
+
+    /// Decides after the failure of attempt number `retries_done + 1`. `may_repeat` says whether
+    /// the call may be sent again after an ambiguous failure: true for a read or a write the
+    /// caller opted in, false for other writes, which are then retried only after failures
+    /// that prove the request was not processed ([`Error::not_processed`]).
+    ///
+    /// Given up at once: a non-transient error, the retry budget spent, the daily app quota
+    /// (code 7 with [`DAILY_QUOTA_SUB_CODE`]), a stated wait above
+    /// [`RetryPolicy::max_stated_wait`]. Otherwise the stated wait, or the backoff.
+    pub fn decide_for(&self, err: &Error, retries_done: u32, may_repeat: bool) -> Decision {
+        if retries_done >= self.max_retries || !err.is_transient() || is_daily_quota(err) {
+            return Decision::GiveUp;
+        }
+        if !may_repeat && !err.not_processed() {
             return Decision::GiveUp;
         }
         match err.retry_after() {
@@ -72,6 +99,11 @@ impl RetryPolicy {
         let full = self.base_delay.saturating_mul(factor).min(self.max_delay);
         full.mul_f64(0.5 + 0.5 * jitter.clamp(0.0, 1.0))
     }
+}
+
+/// Code 7 with [`DAILY_QUOTA_SUB_CODE`]: the app's calls of the day are used up.
+pub(crate) fn is_daily_quota(err: &Error) -> bool {
+    err.code() == Some(7) && err.sub_code() == Some(DAILY_QUOTA_SUB_CODE)
 }
 
 /// The seconds in a platform message like `This ban will last for 31062 more seconds`.
@@ -144,6 +176,63 @@ mod tests {
         );
         assert_eq!(p.decide(&platform(25, "", None), 0), Decision::GiveUp);
         assert_eq!(RetryPolicy::none().decide(&isp, 0), Decision::GiveUp);
+    }
+
+    #[test]
+    fn writes_are_retried_only_after_failures_that_prove_nothing_was_processed() {
+        let p = RetryPolicy::default();
+        let ambiguous = [
+            platform(15, "isp.remote-service-timeout", None),
+            platform(10, "isp.service-unavailable", None),
+            Error::Timeout { after: None },
+            Error::Http {
+                status: 502,
+                snippet: String::new(),
+            },
+        ];
+        for err in &ambiguous {
+            assert!(matches!(p.decide_for(err, 0, true), Decision::RetryAfter(_)), "{err}");
+            assert_eq!(p.decide_for(err, 0, false), Decision::GiveUp, "{err}");
+        }
+        let rejected = [
+            platform(
+                7,
+                "accesscontrol.limited-by-api-access-count",
+                Some(Duration::from_secs(1)),
+            ),
+            platform(7, "accesscontrol.limited-by-app-api-access-count", None),
+            platform(8, "", None),
+            platform(4, "", None),
+            Error::Http {
+                status: 429,
+                snippet: String::new(),
+            },
+        ];
+        for err in &rejected {
+            assert!(err.not_processed(), "{err}");
+            assert!(matches!(p.decide_for(err, 0, false), Decision::RetryAfter(_)), "{err}");
+        }
+        assert_eq!(
+            p.decide_for(&rejected[0], 0, false),
+            Decision::RetryAfter(Duration::from_secs(1)),
+            "a stated wait is used as is"
+        );
+        // The budget still bounds them.
+        assert_eq!(p.decide_for(&rejected[2], 2, false), Decision::GiveUp);
+        // A ban whose sub_code says the service failed is ambiguous again.
+        assert!(!platform(7, "isp.flow-control-error", None).not_processed());
+    }
+
+    #[test]
+    fn the_daily_quota_is_never_retried_whatever_it_states() {
+        let p = RetryPolicy::default();
+        for wait in [None, Some(Duration::from_secs(1)), Some(Duration::from_secs(31062))] {
+            let err = platform(7, DAILY_QUOTA_SUB_CODE, wait);
+            assert!(err.is_transient(), "it is transient: tomorrow it works");
+            assert_eq!(err.retry_after(), wait);
+            assert_eq!(p.decide_for(&err, 0, true), Decision::GiveUp, "{wait:?}");
+            assert_eq!(p.decide(&err, 0), Decision::GiveUp, "{wait:?}");
+        }
     }
 
     #[test]

@@ -87,7 +87,9 @@ async fn a_transient_error_is_retried_and_then_succeeds() {
             Reply::http_status(502, "Bad Gateway"),
         ],
     );
-    let client = client_for(&gw).build().unwrap();
+    // abnormal.report is a write: ambiguous failures are retried only with the opt-in
+    // (tests/faults.rs covers the default).
+    let client = client_for(&gw).retry_writes(true).build().unwrap();
     let resp = client.execute(&ReportRequest::valid(), None).await.unwrap();
     assert_eq!(resp.spi_result.unwrap().success, Some(true));
     let seen = gw.requests_for(REPORT);
@@ -101,14 +103,18 @@ async fn retries_stop_at_the_configured_bound_and_can_be_turned_off() {
     let gw = mock();
     let isp = || Reply::error(10, "Service Currently Unavailable").sub("isp.service-unavailable", "busy");
     gw.push_replies(REPORT, [isp(), isp(), isp(), isp()]);
-    let client = client_for(&gw).build().unwrap();
+    let client = client_for(&gw).retry_writes(true).build().unwrap();
     let err = client.execute(&ReportRequest::valid(), None).await.unwrap_err();
     assert_eq!(err.code(), Some(10));
     assert!(err.is_transient());
     assert_eq!(gw.requests().len(), 3, "first attempt + max_retries (2)");
 
     gw.clear_requests();
-    let no_retry = client_for(&gw).retry(RetryPolicy::none()).build().unwrap();
+    let no_retry = client_for(&gw)
+        .retry_writes(true)
+        .retry(RetryPolicy::none())
+        .build()
+        .unwrap();
     let err = no_retry.execute(&ReportRequest::valid(), None).await.unwrap_err();
     assert_eq!(err.code(), Some(10));
     assert_eq!(gw.requests().len(), 1);

@@ -259,7 +259,9 @@ fn the_blocking_client_talks_to_the_mock() {
     let gw = mock();
     gw.push_reply(REPORT, Reply::error(15, "Remote service error").sub("isp.busy", "busy"));
     let client = client_for(&gw).build_blocking().unwrap();
-    let resp = client.execute(&ReportRequest::valid(), Some(SESSION)).unwrap();
+    // abnormal.report writes: this call opts in to retrying it after an ambiguous failure.
+    let options = taobao_api::CallOptions::new().session(SESSION).retry_writes(true);
+    let resp = client.execute_with(&ReportRequest::valid(), &options).unwrap();
     assert_eq!(resp.spi_result.unwrap().success, Some(true));
     assert_eq!(gw.requests().len(), 2, "the isp error was retried");
     let err = client

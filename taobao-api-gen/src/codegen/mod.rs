@@ -164,6 +164,10 @@ fn module(plan: &Plan) -> TokenStream {
         let (code, description, solution) = (&e.code, &e.description, &e.solution);
         quote!(::taobao_api::ErrorCodeDoc { code: #code, description: #description, solution: #solution })
     });
+    let access = match crate::access::classify(method) {
+        crate::access::Access::Read => quote!(::taobao_api::Access::Read),
+        crate::access::Access::Write => quote!(::taobao_api::Access::Write),
+    };
     quote! {
         #[doc(alias = #method)]
         pub mod #m {
@@ -176,6 +180,7 @@ fn module(plan: &Plan) -> TokenStream {
                 required_params: &[#(#required),*],
                 file_params: &[#(#files),*],
                 response_example: #example,
+                access: #access,
             };
 
             /// The page's 错误码解释 table: error code, description, solution.

@@ -1,11 +1,16 @@
-//! The async call path: one `tracing` span per call (method, attempt, latency), a fresh
+//! The async call path: one `tracing` span per call (method, access, attempt, latency), a fresh
 //! timestamp and signature per attempt, and the retry loop of [`crate::retry`].
+//!
+//! One attempt is `send_once` (transport: POST, redirect and origin checks, the body read under
+//! the size limit) yielding a [`RawReply`], then one reader function turning it into the call's
+//! result ([`read_typed`] / [`read_raw`]); the retry step sees only that result.
 
+use super::body::{BodyBuffer, declared_length};
 use super::prepare::{CallOptions, PreparedCall};
-use super::response::{extract, typed};
+use super::response::{RawReply, read_raw, read_typed};
 use super::{Client, Config};
 use crate::error::Error;
-use crate::request::{Params, TopRequest};
+use crate::request::{Access, Params, TopRequest};
 use crate::retry::Decision;
 use serde_json::Value;
 use std::time::{Duration, Instant};
@@ -17,22 +22,34 @@ pub(crate) const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded;ch
 impl Client {
     /// Validates, signs and sends `request`, with the user's `session` when the API needs one,
     /// and returns the typed response. A validation failure returns [`Error::Validation`]
-    /// without any HTTP call.
+    /// without any HTTP call. Failures are retried by the rules of
+    /// [`ClientBuilder::retry`](crate::ClientBuilder::retry): a write (per the API's
+    /// [`crate::ApiInfo::access`]) is never sent twice after an ambiguous failure unless the
+    /// caller opted in.
     pub async fn execute<R: TopRequest>(&self, request: &R, session: Option<&str>) -> Result<R::Response, Error> {
         self.execute_with(request, &CallOptions::with_session(session)).await
     }
 
-    /// [`Client::execute`] with per-call options (session, extra parameters, timestamp).
+    /// [`Client::execute`] with per-call options (session, extra parameters, timestamp, retry
+    /// of writes, access).
     pub async fn execute_with<R: TopRequest>(&self, request: &R, options: &CallOptions) -> Result<R::Response, Error> {
         request.validate()?;
         let mut params = Params::new();
         request.write_params(&mut params);
-        let (value, body) = self.call(R::METHOD, &params, options).await?;
-        typed(value, &body)
+        let access = options.access.unwrap_or(R::info().access);
+        let simplify = self.config.simplify;
+        self.call(R::METHOD, &params, options, access, |reply| {
+            read_typed::<R>(reply, simplify)
+        })
+        .await
     }
 
     /// Calls any method with hand-made parameters (for APIs without generated bindings) and
     /// returns the response object (the `<key>_response` member) as JSON.
+    ///
+    /// Without an `ApiInfo` the client cannot tell a read from a write, so the call is treated
+    /// as a write: it is not repeated after an ambiguous failure unless opted in. Mark a read
+    /// with [`CallOptions::access`] through [`Client::execute_raw_with`].
     pub async fn execute_raw(&self, method: &str, params: &Params, session: Option<&str>) -> Result<Value, Error> {
         self.execute_raw_with(method, params, &CallOptions::with_session(session))
             .await
@@ -40,28 +57,44 @@ impl Client {
 
     /// [`Client::execute_raw`] with per-call options.
     pub async fn execute_raw_with(&self, method: &str, params: &Params, options: &CallOptions) -> Result<Value, Error> {
-        Ok(self.call(method, params, options).await?.0)
+        let access = options.access.unwrap_or(Access::Write);
+        let simplify = self.config.simplify;
+        self.call(method, params, options, access, |reply| {
+            read_raw(reply, method, simplify)
+        })
+        .await
     }
 
-    async fn call(&self, method: &str, params: &Params, options: &CallOptions) -> Result<(Value, String), Error> {
-        let span = tracing::info_span!(
-            "top_call",
-            method,
-            attempt = tracing::field::Empty,
-            latency_ms = tracing::field::Empty
-        );
-        self.call_with_retries(method, params, options, &span)
-            .instrument(span.clone())
-            .await
-    }
-
-    async fn call_with_retries(
+    async fn call<T>(
         &self,
         method: &str,
         params: &Params,
         options: &CallOptions,
+        access: Access,
+        read: impl Fn(&RawReply) -> Result<T, Error>,
+    ) -> Result<T, Error> {
+        let span = tracing::info_span!(
+            "top_call",
+            method,
+            access = access.as_str(),
+            attempt = tracing::field::Empty,
+            latency_ms = tracing::field::Empty
+        );
+        let may_repeat = may_repeat(&self.config, options, access);
+        self.call_with_retries(method, params, options, may_repeat, read, &span)
+            .instrument(span.clone())
+            .await
+    }
+
+    async fn call_with_retries<T>(
+        &self,
+        method: &str,
+        params: &Params,
+        options: &CallOptions,
+        may_repeat: bool,
+        read: impl Fn(&RawReply) -> Result<T, Error>,
         span: &tracing::Span,
-    ) -> Result<(Value, String), Error> {
+    ) -> Result<T, Error> {
         let config: &Config = &self.config;
         let started = Instant::now();
         let mut retries = 0;
@@ -69,10 +102,10 @@ impl Client {
             span.record("attempt", retries + 1);
             let prepared = config.prepare(method, params, options)?;
             let attempt_started = Instant::now();
-            let outcome = self.send_once(&prepared).await;
+            let outcome = self.send_once(&prepared).await.and_then(|reply| read(&reply));
             let attempt_ms = attempt_started.elapsed().as_millis() as u64;
             span.record("latency_ms", started.elapsed().as_millis() as u64);
-            match after_attempt(config, outcome, retries, attempt_ms) {
+            match after_attempt(config, outcome, retries, attempt_ms, may_repeat) {
                 Next::Done(result) => return result,
                 Next::RetryAfter(wait) => tokio::time::sleep(wait).await,
             }
@@ -80,11 +113,13 @@ impl Client {
         }
     }
 
-    async fn send_once(&self, call: &PreparedCall) -> Result<(Value, String), Error> {
+    /// One attempt's transport: POST to the gateway, refuse redirects and replies from
+    /// elsewhere, read the body under the size limit.
+    async fn send_once(&self, call: &PreparedCall) -> Result<RawReply, Error> {
         let timeout = self.config.request_timeout;
         let req = self
             .http
-            .post(&self.config.gateway)
+            .post(self.endpoint.clone())
             .timeout(timeout)
             .header(reqwest::header::USER_AGENT, USER_AGENT)
             .header(reqwest::header::ACCEPT, "application/json");
@@ -105,30 +140,71 @@ impl Client {
             req.header(reqwest::header::CONTENT_TYPE, FORM_CONTENT_TYPE)
                 .body(call.form_body())
         };
-        let resp = req.send().await.map_err(|e| Error::from_reqwest(e, Some(timeout)))?;
+        let mut resp = req.send().await.map_err(|e| Error::from_reqwest(e, Some(timeout)))?;
         let status = resp.status().as_u16();
-        let body = resp.text().await.map_err(|e| Error::from_reqwest(e, Some(timeout)))?;
-        let value = extract(status, &body, call.method(), self.config.simplify)?;
-        Ok((value, body))
+        check_origin(&self.endpoint, resp.url(), status, resp.headers())?;
+        let mut body = BodyBuffer::new(declared_length(resp.headers()), self.config.max_response_size)?;
+        while let Some(chunk) = resp.chunk().await.map_err(|e| Error::from_reqwest(e, Some(timeout)))? {
+            body.push(&chunk)?;
+        }
+        Ok(RawReply {
+            status,
+            body: body.finish(),
+        })
     }
 }
 
+/// Whether a call may be sent again after an ambiguous failure: a read, or a write the caller
+/// opted in (per call, else per client).
+pub(crate) fn may_repeat(config: &Config, options: &CallOptions, access: Access) -> bool {
+    access == Access::Read || options.retry_writes.unwrap_or(config.retry_writes)
+}
+
+/// Refuses a reply that is a redirect (3xx: never followed) or that came from another URL than
+/// the gateway (a caller-supplied HTTP client followed a redirect; its reply is discarded).
+pub(crate) fn check_origin(
+    endpoint: &reqwest::Url,
+    final_url: &reqwest::Url,
+    status: u16,
+    headers: &reqwest::header::HeaderMap,
+) -> Result<(), Error> {
+    if final_url != endpoint {
+        return Err(Error::Redirect {
+            status,
+            location: Some(final_url.as_str().to_owned()),
+            followed: true,
+        });
+    }
+    if (300..400).contains(&status) {
+        let location = headers
+            .get(reqwest::header::LOCATION)
+            .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
+        return Err(Error::Redirect {
+            status,
+            location,
+            followed: false,
+        });
+    }
+    Ok(())
+}
+
 /// What follows an attempt.
-pub(crate) enum Next {
+pub(crate) enum Next<T> {
     /// The call ends with this: the response, or an error that is not retried.
-    Done(Result<(Value, String), Error>),
+    Done(Result<T, Error>),
     /// Sleep this long, then try again.
     RetryAfter(Duration),
 }
 
 /// What follows attempt `retries + 1`, shared by the async and blocking clients; logs the
-/// outcome either way.
-pub(crate) fn after_attempt(
+/// outcome either way. `may_repeat`: see [`may_repeat`].
+pub(crate) fn after_attempt<T>(
     config: &Config,
-    outcome: Result<(Value, String), Error>,
+    outcome: Result<T, Error>,
     retries: u32,
     attempt_ms: u64,
-) -> Next {
+    may_repeat: bool,
+) -> Next<T> {
     let attempt = retries + 1;
     let err = match outcome {
         Ok(ok) => {
@@ -137,9 +213,20 @@ pub(crate) fn after_attempt(
         }
         Err(e) => e,
     };
-    match config.retry.decide(&err, retries) {
+    match config.retry.decide_for(&err, retries, may_repeat) {
         Decision::GiveUp => {
-            tracing::debug!(attempt, attempt_ms, error = %err, "TOP call failed");
+            // Say so when only the write rule stopped a retry: the caller may opt in.
+            let write_not_repeated = !may_repeat && config.retry.decide(&err, retries) != Decision::GiveUp;
+            if write_not_repeated {
+                tracing::debug!(
+                    attempt,
+                    attempt_ms,
+                    error = %err,
+                    "TOP call failed; not retried: the write may have been processed (see retry_writes)"
+                );
+            } else {
+                tracing::debug!(attempt, attempt_ms, error = %err, "TOP call failed");
+            }
             Next::Done(Err(err))
         }
         Decision::RetryAfter(wait) => {

@@ -7,7 +7,13 @@
 //! `application/x-www-form-urlencoded`, or `multipart/form-data` when the request has files (as
 //! Alibaba's Node SDK sends them). Nothing is put in the URL, so sessions never end up in proxy or
 //! access logs, nor in transport error messages.
+//!
+//! Replies are read with a size limit ([`ClientBuilder::max_response_size`]) and redirects are
+//! never followed ([`crate::Error::Redirect`]): the signed body goes to the configured gateway
+//! only. What is retried depends on whether the call reads or writes ([`crate::Access`],
+//! [`ClientBuilder::retry_writes`]).
 
+mod body;
 mod execute;
 mod prepare;
 mod response;
@@ -34,6 +40,9 @@ pub const SANDBOX_GATEWAY: &str = "https://gw.api.tbsandbox.com/router/rest";
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(15);
 /// Whole-request timeout used unless configured (the official Java SDK's 30 s read timeout).
 pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// Largest reply read unless configured: 64 MiB (TOP replies are JSON documents; the largest
+/// list pages are a few MiB).
+pub const DEFAULT_MAX_RESPONSE_SIZE: u64 = 64 * 1024 * 1024;
 
 /// A value that must never be printed (the app secret, sessions).
 #[derive(Clone)]
@@ -58,6 +67,8 @@ pub(crate) struct Config {
     pub(crate) connect_timeout: Duration,
     pub(crate) request_timeout: Duration,
     pub(crate) retry: RetryPolicy,
+    pub(crate) retry_writes: bool,
+    pub(crate) max_response_size: u64,
 }
 
 /// Configures a [`Client`] (or a blocking one). Start with [`Client::builder`].
@@ -89,6 +100,8 @@ impl ClientBuilder {
                 connect_timeout: DEFAULT_CONNECT_TIMEOUT,
                 request_timeout: DEFAULT_REQUEST_TIMEOUT,
                 retry: RetryPolicy::default(),
+                retry_writes: false,
+                max_response_size: DEFAULT_MAX_RESPONSE_SIZE,
             },
             http: None,
         }
@@ -147,18 +160,68 @@ impl ClientBuilder {
 
     /// How transient failures are retried (default [`RetryPolicy::default`]);
     /// [`RetryPolicy::none`] turns retries off.
+    ///
+    /// What is retried depends on the call ([`crate::ApiInfo::access`]):
+    ///
+    /// * a **read** is retried after any transient failure, ambiguous ones included (timeout,
+    ///   connection lost after sending, HTTP 5xx, `isp.*` or code 10 platform errors);
+    /// * a **write** is retried only after failures that prove it was not processed: a connect
+    ///   failure (nothing was sent), a call-limit rejection (codes 4–8) or HTTP 429 — unless the
+    ///   caller opted in with [`ClientBuilder::retry_writes`] or
+    ///   [`CallOptions::retry_writes`];
+    /// * [`Client::execute_raw`] calls are writes unless marked with [`CallOptions::access`];
+    /// * a ban with a stated wait (`This ban will last for N more seconds`) is retried after
+    ///   that wait when it is at most [`RetryPolicy::max_stated_wait`]; the daily app quota
+    ///   (code 7, `accesscontrol.limited-by-app-access-count`) never is;
+    /// * redirects, oversized replies, undecodable bodies and caller errors never are.
     pub fn retry(mut self, policy: RetryPolicy) -> Self {
         self.config.retry = policy;
         self
     }
 
+    /// Whether writes may be sent again after an ambiguous failure (default `false`): a
+    /// timeout, a connection lost after the request may have been sent, HTTP 5xx, or an
+    /// `isp.*` or code 10 platform error. Any of these may come after the gateway carried the
+    /// write out, so retrying can create a second order or allocate a second waybill number.
+    ///
+    /// Opt in only when every write you send is safe to repeat (idempotent APIs, or requests
+    /// carrying a deduplication key the platform checks); per call,
+    /// [`CallOptions::retry_writes`] overrides this. Reads are retried after such failures
+    /// anyway, and writes are retried without opting in when the failure proves the request was
+    /// not processed ([`Error::not_processed`]).
+    pub fn retry_writes(mut self, retry: bool) -> Self {
+        self.config.retry_writes = retry;
+        self
+    }
+
+    /// The largest reply body read, in bytes (default [`DEFAULT_MAX_RESPONSE_SIZE`], 64 MiB).
+    /// A reply whose `Content-Length` exceeds it is rejected before its body is read; one without
+    /// a length (chunked, or gzip-encoded: the limit counts decoded bytes) is read chunk by
+    /// chunk and abandoned as soon as it exceeds the limit. Either way the call fails with
+    /// [`Error::ResponseTooLarge`] and is not retried.
+    pub fn max_response_size(mut self, bytes: u64) -> Self {
+        self.config.max_response_size = bytes;
+        self
+    }
+
     /// Uses this `reqwest::Client` (proxies, TLS roots, pools) for the async client.
+    ///
+    /// The clients this crate builds never follow redirects; a caller-supplied client follows
+    /// them by its own redirect policy (reqwest's default follows up to 10, re-sending the body
+    /// on 307/308), which this crate cannot change. Build it with
+    /// `.redirect(reqwest::redirect::Policy::none())`: otherwise a redirect sends the signed
+    /// request — session included — to another host before the client can object. What the
+    /// client does enforce: a reply that did not come from the configured gateway URL is
+    /// discarded and the call fails with [`Error::Redirect`] (`followed: true`), and a 3xx
+    /// reply fails with [`Error::Redirect`]. The connect timeout is that client's too
+    /// ([`ClientBuilder::connect_timeout`] is ignored).
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http = Some(client);
         self
     }
 
-    fn checked_config(&self) -> Result<Config, Error> {
+    /// The checked configuration and the parsed gateway URL.
+    fn checked_config(&self) -> Result<(Config, reqwest::Url), Error> {
         let c = &self.config;
         let url = reqwest::Url::parse(&c.gateway).map_err(|e| Error::Config(format!("gateway URL: {e}")))?;
         if !matches!(url.scheme(), "http" | "https") {
@@ -173,21 +236,23 @@ impl ClientBuilder {
         if c.secret.0.is_empty() {
             return Err(Error::Config("app secret is empty".into()));
         }
-        Ok(c.clone())
+        Ok((c.clone(), url))
     }
 
     /// Builds the async client.
     pub fn build(self) -> Result<Client, Error> {
-        let config = self.checked_config()?;
+        let (config, endpoint) = self.checked_config()?;
         let http = match self.http {
             Some(http) => http,
             None => reqwest::Client::builder()
                 .connect_timeout(config.connect_timeout)
+                .redirect(reqwest::redirect::Policy::none())
                 .build()
                 .map_err(|e| Error::Config(format!("HTTP client: {e}")))?,
         };
         Ok(Client {
             config: Arc::new(config),
+            endpoint,
             http,
         })
     }
@@ -196,8 +261,8 @@ impl ClientBuilder {
     /// `reqwest::Client` is not used by it.
     #[cfg(feature = "blocking")]
     pub fn build_blocking(self) -> Result<blocking::Client, Error> {
-        let config = self.checked_config()?;
-        blocking::Client::from_config(config)
+        let (config, endpoint) = self.checked_config()?;
+        blocking::Client::from_config(config, endpoint)
     }
 }
 
@@ -213,6 +278,8 @@ impl ClientBuilder {
 #[derive(Clone)]
 pub struct Client {
     config: Arc<Config>,
+    /// `config.gateway` parsed: where every request goes, and where every reply must come from.
+    endpoint: reqwest::Url,
     http: reqwest::Client,
 }
 

@@ -6,7 +6,7 @@
 
 use super::{Client, Config, Secret};
 use crate::error::Error;
-use crate::request::{FileItem, ParamValue, Params, TopRequest};
+use crate::request::{Access, FileItem, ParamValue, Params, TopRequest};
 use crate::sign::sign_canonical;
 use crate::time::{now_gmt8, try_format_gmt8};
 use std::fmt;
@@ -28,12 +28,15 @@ pub const SYSTEM_PARAMS: &[&str] = &[
 ];
 
 /// Per-call settings: the user's session (access token), extra text parameters (the official
-/// SDKs' `putOtherTextParam`: sent and signed like business parameters) and a fixed timestamp.
+/// SDKs' `putOtherTextParam`: sent and signed like business parameters), a fixed timestamp, and
+/// what may be retried ([`CallOptions::retry_writes`], [`CallOptions::access`]).
 #[derive(Clone, Default)]
 pub struct CallOptions {
     pub(crate) session: Option<Secret>,
     pub(crate) extra: Vec<(String, String)>,
     pub(crate) timestamp: Option<SystemTime>,
+    pub(crate) retry_writes: Option<bool>,
+    pub(crate) access: Option<Access>,
 }
 
 impl fmt::Debug for CallOptions {
@@ -42,6 +45,8 @@ impl fmt::Debug for CallOptions {
             .field("session", &self.session)
             .field("extra", &self.extra)
             .field("timestamp", &self.timestamp)
+            .field("retry_writes", &self.retry_writes)
+            .field("access", &self.access)
             .finish()
     }
 }
@@ -69,6 +74,29 @@ impl CallOptions {
     /// Sends this instant as `timestamp` instead of the time of each attempt.
     pub fn timestamp(mut self, at: SystemTime) -> Self {
         self.timestamp = Some(at);
+        self
+    }
+
+    /// Whether this call, if it is a write, may be sent again after an ambiguous failure (a
+    /// timeout, a connection lost after sending, HTTP 5xx, an `isp.*` or code 10 error);
+    /// overrides [`ClientBuilder::retry_writes`](crate::ClientBuilder::retry_writes) for this
+    /// call, in either direction.
+    ///
+    /// Opt in only when sending the write twice is harmless: the API is idempotent, or the
+    /// request carries its own deduplication key (an out-order id the platform checks). Reads
+    /// are retried after such failures anyway; failures that prove the request was not processed
+    /// (connect failure, call-limit rejection) are retried for writes too.
+    pub fn retry_writes(mut self, retry: bool) -> Self {
+        self.retry_writes = Some(retry);
+        self
+    }
+
+    /// Treats this call as a read or a write whatever the API's [`crate::ApiInfo::access`]
+    /// says. [`Client::execute_raw`] calls, which have no `ApiInfo`, are writes unless marked
+    /// `Access::Read` here; a generated read that changes state in your use can be marked
+    /// `Access::Write`.
+    pub fn access(mut self, access: Access) -> Self {
+        self.access = Some(access);
         self
     }
 

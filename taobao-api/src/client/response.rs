@@ -5,10 +5,32 @@
 //! A business failure inside a success envelope (e.g. `"success": false` in the API's own
 //! result object) is not an error here: it stays in the typed response.
 
-use crate::error::{Error, is_transient_platform, snippet};
+use crate::error::{Error, is_transient_platform, snippet_bytes};
+use crate::request::TopRequest;
 use crate::retry::parse_ban_wait;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
+
+/// What one attempt brought back: the HTTP status and the whole body (within the size limit,
+/// gzip decoded). Redirects never get here (the transport turns them into errors).
+#[derive(Debug)]
+pub(crate) struct RawReply {
+    pub(crate) status: u16,
+    pub(crate) body: Vec<u8>,
+}
+
+/// Turns one attempt's reply into the typed result of [`crate::Client::execute`]: the single
+/// place where the async and blocking clients read a reply for a typed call. Its error feeds
+/// the retry decision (an `isp.*` error is retried, a decode error is not).
+pub(crate) fn read_typed<R: TopRequest>(reply: &RawReply, simplify: bool) -> Result<R::Response, Error> {
+    let value = extract(reply.status, &reply.body, R::METHOD, simplify)?;
+    typed(value, &reply.body)
+}
+
+/// Turns one attempt's reply into the JSON result of [`crate::Client::execute_raw`].
+pub(crate) fn read_raw(reply: &RawReply, method: &str, simplify: bool) -> Result<Value, Error> {
+    extract(reply.status, &reply.body, method, simplify)
+}
 
 /// The member holding a successful response: the method minus a leading `taobao.`, dots turned
 /// into `_`, plus `_response` (`taobao.trades.sold.get` → `trades_sold_get_response`).
@@ -20,15 +42,15 @@ pub fn response_key(method: &str) -> String {
 }
 
 /// Checks the status and extracts the response object of a body.
-pub(crate) fn extract(status: u16, body: &str, method: &str, simplify: bool) -> Result<Value, Error> {
+pub(crate) fn extract(status: u16, body: &[u8], method: &str, simplify: bool) -> Result<Value, Error> {
     // Like the Java SDK: bodies of 2xx and 400 are TOP answers; other statuses are HTTP errors.
     if !(200..300).contains(&status) && status != 400 {
         return Err(Error::Http {
             status,
-            snippet: snippet(body),
+            snippet: snippet_bytes(body),
         });
     }
-    let root: Value = serde_json::from_str(body).map_err(|e| Error::decode(format!("not JSON: {e}"), body))?;
+    let root: Value = serde_json::from_slice(body).map_err(|e| Error::decode(format!("not JSON: {e}"), body))?;
     let Value::Object(mut root) = root else {
         return Err(Error::decode("the body is not a JSON object", body));
     };
@@ -52,7 +74,7 @@ pub(crate) fn extract(status: u16, body: &str, method: &str, simplify: bool) -> 
 }
 
 /// Decodes the response object into the API's type.
-pub(crate) fn typed<T: DeserializeOwned>(value: Value, body: &str) -> Result<T, Error> {
+pub(crate) fn typed<T: DeserializeOwned>(value: Value, body: &[u8]) -> Result<T, Error> {
     serde_json::from_value(value).map_err(|e| Error::decode(format!("response does not match its type: {e}"), body))
 }
 
@@ -113,7 +135,7 @@ mod tests {
     #[test]
     fn error_responses_become_platform_errors_with_every_field() {
         let body = r#"{"error_response":{"code":7,"msg":"App Call Limited","sub_code":"accesscontrol.limited-by-app-access-count","sub_msg":"This ban will last for 31062 more seconds","request_id":"r1"}}"#;
-        match extract(200, body, "taobao.time.get", false) {
+        match extract(200, body.as_bytes(), "taobao.time.get", false) {
             Err(Error::Platform {
                 code,
                 msg,
@@ -135,7 +157,7 @@ mod tests {
         }
         let err = extract(
             400,
-            r#"{"error_response":{"code":"25","msg":"Invalid signature"}}"#,
+            br#"{"error_response":{"code":"25","msg":"Invalid signature"}}"#,
             "m.x",
             false,
         );
@@ -145,34 +167,34 @@ mod tests {
     #[test]
     fn success_members_are_found_by_key_or_simplified_root() {
         let body = r#"{"time_get_response":{"time":"2024-01-01 00:00:00","request_id":"x"}}"#;
-        let v = extract(200, body, "taobao.time.get", false).unwrap();
+        let v = extract(200, body.as_bytes(), "taobao.time.get", false).unwrap();
         assert_eq!(v["time"], "2024-01-01 00:00:00");
-        let v = extract(200, r#"{"time":"t"}"#, "taobao.time.get", true).unwrap();
+        let v = extract(200, br#"{"time":"t"}"#, "taobao.time.get", true).unwrap();
         assert_eq!(v["time"], "t");
-        let v = extract(200, r#"{"odd_name_response":{"a":1}}"#, "taobao.time.get", false).unwrap();
+        let v = extract(200, br#"{"odd_name_response":{"a":1}}"#, "taobao.time.get", false).unwrap();
         assert_eq!(v["a"], 1);
     }
 
     #[test]
     fn bad_bodies_are_decode_errors_or_http_errors() {
         assert!(matches!(
-            extract(200, "<html>", "taobao.time.get", false),
+            extract(200, b"<html>", "taobao.time.get", false),
             Err(Error::Decode { .. })
         ));
         assert!(matches!(
-            extract(200, "[1]", "taobao.time.get", false),
+            extract(200, b"[1]", "taobao.time.get", false),
             Err(Error::Decode { .. })
         ));
         assert!(matches!(
-            extract(200, r#"{"x":1}"#, "taobao.time.get", false),
+            extract(200, br#"{"x":1}"#, "taobao.time.get", false),
             Err(Error::Decode { .. })
         ));
         assert!(matches!(
-            extract(502, "Bad Gateway", "taobao.time.get", false),
+            extract(502, b"Bad Gateway", "taobao.time.get", false),
             Err(Error::Http { status: 502, .. })
         ));
         let huge = "x".repeat(10_000);
-        match extract(200, &huge, "taobao.time.get", false) {
+        match extract(200, huge.as_bytes(), "taobao.time.get", false) {
             Err(Error::Decode { snippet, .. }) => assert!(snippet.chars().count() <= crate::error::SNIPPET_CHARS + 1),
             other => panic!("unexpected {other:?}"),
         }

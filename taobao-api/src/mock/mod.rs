@@ -5,9 +5,15 @@
 //!
 //! By default each known method answers with its spec's response example
 //! ([`ApiInfo::response_example`]); tests can script replies per method ([`MockGateway::push_reply`]:
-//! a queue, consumed in order — e.g. an `isp.*` error, then success), set a fallback
-//! ([`MockGateway::set_reply`]), add delays, and read back every request received
-//! ([`MockGateway::requests`]). The server runs on its own thread and runtime, so it works from
+//! a queue, consumed in order — e.g. an `isp.*` error, then success) or per request number
+//! ([`MockGateway::reply_to_request`]), set a fallback ([`MockGateway::set_reply`]), and read
+//! back every request received ([`MockGateway::requests`]).
+//!
+//! Replies can also be faults of the transport, to test what a client does with a real
+//! gateway's bad days: HTTP statuses ([`Reply::http_status`]), redirects ([`Reply::redirect`]),
+//! a delay before the headers ([`Reply::delayed`]), a body sent slowly ([`Reply::trickled`]),
+//! without `Content-Length` ([`Reply::chunked`]), gzip-encoded ([`Reply::gzip`]), or cut off
+//! part-way by a close or a TCP reset ([`Reply::cut_after`], [`Reply::reset_after`]). The server runs on its own thread and runtime, so it works from
 //! async tests, blocking code and examples alike; it stops when the [`MockGateway`] is dropped.
 //!
 //! Downstream crates enable it for their tests with
@@ -22,20 +28,24 @@
 //! gw.push_reply("taobao.time.get", Reply::error(15, "Remote service error").sub("isp.busy", "busy"));
 //! gw.push_reply("taobao.time.get", Reply::object(serde_json::json!({"time": "2024-01-01 00:00:00"})));
 //! let client = taobao_api::Client::builder(gw.app_key(), DEFAULT_APP_SECRET).gateway(gw.url()).build()?;
-//! // The isp.* error is retried; the second reply answers.
-//! let time = client.execute_raw("taobao.time.get", &taobao_api::Params::new(), None).await?;
+//! // A raw call is a write unless marked: this one reads, so the isp.* error is retried and the
+//! // second reply answers.
+//! let read = taobao_api::CallOptions::new().access(taobao_api::Access::Read);
+//! let time = client.execute_raw_with("taobao.time.get", &taobao_api::Params::new(), &read).await?;
 //! assert_eq!(time["time"], "2024-01-01 00:00:00");
 //! assert_eq!(gw.requests().len(), 2);
 //! # Ok(())
 //! # }
 //! ```
 
+mod fault;
 mod multipart;
 mod server;
 mod verify;
 
 use crate::client::Secret;
 use crate::request::ApiInfo;
+use fault::{Cut, Delivery};
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::fmt;
@@ -54,6 +64,7 @@ pub const DEFAULT_APP_SECRET: &str = "mock-app-secret";
 pub struct Reply {
     kind: ReplyKind,
     delay: Duration,
+    delivery: Delivery,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -68,6 +79,7 @@ enum ReplyKind {
         sub_msg: Option<String>,
     },
     Status(u16, String),
+    Redirect(u16, String),
 }
 
 impl Reply {
@@ -116,9 +128,50 @@ impl Reply {
         Self::of(ReplyKind::Status(status, body.into()))
     }
 
-    /// Waits this long before answering.
+    /// A redirect (e.g. 307 or 308, which make a client that follows them send the same body
+    /// again) to `location`.
+    pub fn redirect(status: u16, location: impl Into<String>) -> Self {
+        Self::of(ReplyKind::Redirect(status, location.into()))
+    }
+
+    /// Waits this long before answering (before the status line: a client whose timeout is
+    /// shorter gives up while the request is being "processed").
     pub fn delayed(mut self, delay: Duration) -> Self {
         self.delay = delay;
+        self
+    }
+
+    /// Sends the body `bytes` at a time with `pause` between the pieces (after the headers,
+    /// which go at once).
+    pub fn trickled(mut self, bytes: usize, pause: Duration) -> Self {
+        self.delivery.trickle = Some((bytes, pause));
+        self
+    }
+
+    /// Sends the body without `Content-Length` (`Transfer-Encoding: chunked`), so the client
+    /// learns its size only by reading it.
+    pub fn chunked(mut self) -> Self {
+        self.delivery.chunked = true;
+        self
+    }
+
+    /// Sends the body gzip-encoded (`Content-Encoding: gzip`), whatever the request accepted.
+    /// `Content-Length`, when sent, counts the compressed bytes.
+    pub fn gzip(mut self) -> Self {
+        self.delivery.gzip = true;
+        self
+    }
+
+    /// Closes the connection (FIN) after `bytes` bytes of the body, although the headers
+    /// announced more (`Content-Length` of the whole body, or chunks without the last one).
+    pub fn cut_after(mut self, bytes: usize) -> Self {
+        self.delivery.cut = Some((bytes, Cut::Close));
+        self
+    }
+
+    /// Resets the connection (TCP RST) after `bytes` bytes of the body.
+    pub fn reset_after(mut self, bytes: usize) -> Self {
+        self.delivery.cut = Some((bytes, Cut::Reset));
         self
     }
 
@@ -126,6 +179,7 @@ impl Reply {
         Reply {
             kind,
             delay: Duration::ZERO,
+            delivery: Delivery::default(),
         }
     }
 }
@@ -196,6 +250,7 @@ pub struct MockBuilder {
     apis: Vec<&'static ApiInfo>,
     timestamp_window: Duration,
     sessions: Vec<Secret>,
+    port: u16,
 }
 
 impl MockBuilder {
@@ -234,7 +289,14 @@ impl MockBuilder {
         self
     }
 
-    /// Binds `127.0.0.1:0` and starts serving on a background thread.
+    /// Listens on this port of 127.0.0.1 (default 0: any free port).
+    pub fn port(mut self, port: u16) -> Self {
+        self.port = port;
+        self
+    }
+
+    /// Binds `127.0.0.1` (any free port unless [`MockBuilder::port`]) and starts serving on a
+    /// background thread.
     pub fn start(self) -> io::Result<MockGateway> {
         let shared = Arc::new(Shared {
             app_key: self.app_key,
@@ -244,7 +306,7 @@ impl MockBuilder {
             sessions: self.sessions,
             state: Mutex::new(State::default()),
         });
-        let (url, stop, thread) = server::spawn(shared.clone())?;
+        let (url, stop, thread) = server::spawn(shared.clone(), self.port)?;
         Ok(MockGateway {
             url,
             shared,
@@ -266,6 +328,7 @@ pub(crate) struct Shared {
 #[derive(Default)]
 pub(crate) struct State {
     pub(crate) scripted: HashMap<String, VecDeque<Reply>>,
+    pub(crate) by_number: HashMap<usize, Reply>,
     pub(crate) fallback: HashMap<String, Reply>,
     pub(crate) received: Vec<ReceivedRequest>,
 }
@@ -306,6 +369,7 @@ impl MockGateway {
             apis: crate::APIS.to_vec(),
             timestamp_window: Duration::from_secs(600),
             sessions: Vec::new(),
+            port: 0,
         }
     }
 
@@ -348,6 +412,14 @@ impl MockGateway {
             .entry(method.to_owned())
             .or_default()
             .extend(replies);
+    }
+
+    /// The reply to the `n`-th request the mock receives (1-based, counting every request,
+    /// whatever its method), when that request passes the checks; it comes before the
+    /// method's queue. E.g. `reply_to_request(1, Reply::http_status(502, ""))` fails the first
+    /// attempt of whatever is called first.
+    pub fn reply_to_request(&self, n: usize, reply: Reply) {
+        self.shared.lock().by_number.insert(n, reply);
     }
 
     /// The reply for `method` once its queue is empty (default [`Reply::example`]).

@@ -1,19 +1,22 @@
 //! The mock gateway's HTTP side: a hyper HTTP/1.1 server on its own thread and current-thread
 //! tokio runtime, reading parameters from the query string and the body (form-urlencoded or
-//! multipart), recording the request, checking it, and answering.
+//! multipart), recording the request, checking it, and answering — the body delivered as the
+//! reply's [`super::fault::Delivery`] says.
 
+use super::fault::{Delivery, ReplyBody, ResettableStream, gzip};
 use super::verify::{Rejection, check};
 use super::{ReceivedFile, ReceivedRequest, Reply, ReplyKind, Shared, multipart};
 use crate::client::response_key;
 use bytes::Bytes;
-use http_body_util::{BodyExt, Full, Limited};
+use http_body_util::{BodyExt, Limited};
 use hyper::body::Incoming;
+use hyper::header::{CONTENT_ENCODING, CONTENT_TYPE, HeaderValue, LOCATION};
 use hyper::{Request, Response, StatusCode};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 use std::io;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::thread::JoinHandle;
 use std::time::SystemTime;
 use tokio::sync::oneshot;
@@ -21,8 +24,8 @@ use tokio::sync::oneshot;
 /// Largest request body the mock reads.
 const MAX_BODY: usize = 32 * 1024 * 1024;
 
-pub(super) fn spawn(shared: Arc<Shared>) -> io::Result<(String, oneshot::Sender<()>, JoinHandle<()>)> {
-    let listener = std::net::TcpListener::bind(("127.0.0.1", 0))?;
+pub(super) fn spawn(shared: Arc<Shared>, port: u16) -> io::Result<(String, oneshot::Sender<()>, JoinHandle<()>)> {
+    let listener = std::net::TcpListener::bind(("127.0.0.1", port))?;
     listener.set_nonblocking(true)?;
     let url = format!("http://{}/router/rest", listener.local_addr()?);
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
@@ -46,7 +49,10 @@ async fn serve(listener: std::net::TcpListener, shared: Arc<Shared>, mut stop: o
                 let Ok((stream, _)) = accepted else { continue };
                 let shared = shared.clone();
                 connections.spawn(async move {
-                    let service = hyper::service::service_fn(move |req| handle(shared.clone(), req));
+                    // Raised by a reply scripted to reset the connection.
+                    let reset = Arc::new(AtomicBool::new(false));
+                    let stream = ResettableStream::new(stream, reset.clone());
+                    let service = hyper::service::service_fn(move |req| handle(shared.clone(), req, reset.clone()));
                     let io = hyper_util::rt::TokioIo::new(stream);
                     let _ = hyper::server::conn::http1::Builder::new().serve_connection(io, service).await;
                 });
@@ -59,7 +65,8 @@ async fn serve(listener: std::net::TcpListener, shared: Arc<Shared>, mut stop: o
 async fn handle(
     shared: Arc<Shared>,
     req: Request<Incoming>,
-) -> Result<Response<Full<Bytes>>, std::convert::Infallible> {
+    reset: Arc<AtomicBool>,
+) -> Result<Response<ReplyBody>, std::convert::Infallible> {
     let (head, body) = req.into_parts();
     let body = match Limited::new(body, MAX_BODY).collect().await {
         Ok(b) => b.to_bytes(),
@@ -98,20 +105,25 @@ async fn handle(
             .extend(form_urlencoded::parse(q.as_bytes()).into_owned());
     }
     let parsed = read_body(&mut received, content_type.as_deref(), &body);
-    let verdict = parsed.and_then(|()| {
-        let state = shared.lock();
-        let scripted = |m: &str| state.scripted.contains_key(m) || state.fallback.contains_key(m);
-        check(&shared, &received, scripted, SystemTime::now())
-    });
     let method = received.method().unwrap_or("").to_owned();
     let simplify = received.param("simplify") == Some("true");
+    // One lock from the checks to the recording, so that the request number is this request's.
     let reply = {
         let mut state = shared.lock();
+        let number = state.received.len() + 1;
+        let verdict = parsed.and_then(|()| {
+            let scripted = |m: &str| {
+                state.by_number.contains_key(&number)
+                    || state.scripted.contains_key(m)
+                    || state.fallback.contains_key(m)
+            };
+            check(&shared, &received, scripted, SystemTime::now())
+        });
         received.rejected_with = verdict.as_ref().err().map(|r| r.code);
         state.received.push(received);
         match verdict {
             Err(rejection) => Err(rejection),
-            Ok(()) => Ok(next_reply(&mut state, &method)),
+            Ok(()) => Ok(next_reply(&mut state, &method, number)),
         }
     };
     let reply = match reply {
@@ -121,7 +133,8 @@ async fn handle(
     if !reply.delay.is_zero() {
         tokio::time::sleep(reply.delay).await;
     }
-    Ok(render(&shared, reply.kind, &method, simplify))
+    let (status, content_type, body, location) = render(&shared, reply.kind, &method, simplify);
+    Ok(deliver(status, content_type, body, location, &reply.delivery, reset))
 }
 
 fn read_body(received: &mut ReceivedRequest, content_type: Option<&str>, body: &[u8]) -> Result<(), Rejection> {
@@ -165,22 +178,33 @@ fn invalid_body(why: &str) -> Rejection {
     }
 }
 
-fn next_reply(state: &mut super::State, method: &str) -> Reply {
+fn next_reply(state: &mut super::State, method: &str, number: usize) -> Reply {
+    if let Some(reply) = state.by_number.remove(&number) {
+        return reply;
+    }
     if let Some(reply) = state.scripted.get_mut(method).and_then(|q| q.pop_front()) {
         return reply;
     }
     state.fallback.get(method).cloned().unwrap_or_else(Reply::example)
 }
 
-fn render(shared: &Shared, kind: ReplyKind, method: &str, simplify: bool) -> Response<Full<Bytes>> {
+/// What a reply says: status, `Content-Type`, body and (for redirects) `Location`.
+type Rendered = (StatusCode, &'static str, Bytes, Option<String>);
+
+const JSON: &str = "application/json;charset=UTF-8";
+const TEXT: &str = "text/plain;charset=UTF-8";
+
+fn render(shared: &Shared, kind: ReplyKind, method: &str, simplify: bool) -> Rendered {
     let key = response_key(method);
     let object = match kind {
-        ReplyKind::Body(text) => return json_text(StatusCode::OK, text),
+        ReplyKind::Body(text) => return (StatusCode::OK, JSON, Bytes::from(text), None),
         ReplyKind::Status(status, body) => {
-            return plain(
-                StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
-                &body,
-            );
+            let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            return (status, TEXT, Bytes::from(body), None);
+        }
+        ReplyKind::Redirect(status, location) => {
+            let status = StatusCode::from_u16(status).unwrap_or(StatusCode::TEMPORARY_REDIRECT);
+            return (status, TEXT, Bytes::from_static(b"moved"), Some(location));
         }
         ReplyKind::Error {
             code,
@@ -194,13 +218,41 @@ fn render(shared: &Shared, kind: ReplyKind, method: &str, simplify: bool) -> Res
                 sub_code,
                 sub_msg,
             };
-            return json_response(StatusCode::OK, error_body(&rejection));
+            return (
+                StatusCode::OK,
+                JSON,
+                Bytes::from(error_body(&rejection).to_string()),
+                None,
+            );
         }
         ReplyKind::Object(object) => object,
         ReplyKind::Example => example_object(shared, method, &key),
     };
     let body = if simplify { object } else { json!({ key: object }) };
-    json_response(StatusCode::OK, body)
+    (StatusCode::OK, JSON, Bytes::from(body.to_string()), None)
+}
+
+/// The response, its body delivered as `delivery` says.
+fn deliver(
+    status: StatusCode,
+    content_type: &'static str,
+    body: Bytes,
+    location: Option<String>,
+    delivery: &Delivery,
+    reset: Arc<AtomicBool>,
+) -> Response<ReplyBody> {
+    let body = if delivery.gzip { gzip(&body) } else { body };
+    let mut resp = Response::new(ReplyBody::new(body, delivery, Some(reset)));
+    *resp.status_mut() = status;
+    let headers = resp.headers_mut();
+    headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+    if delivery.gzip {
+        headers.insert(CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+    }
+    if let Some(value) = location.and_then(|l| HeaderValue::from_str(&l).ok()) {
+        headers.insert(LOCATION, value);
+    }
+    resp
 }
 
 /// The response object of the API's example envelope, or `{"request_id": …}` without one.
@@ -240,24 +292,18 @@ fn request_id() -> String {
     format!("mock{:08x}{n:04x}", nanos)
 }
 
-fn json_response(status: StatusCode, body: Value) -> Response<Full<Bytes>> {
-    json_text(status, body.to_string())
+fn json_response(status: StatusCode, body: Value) -> Response<ReplyBody> {
+    respond(status, JSON, body.to_string())
 }
 
-fn json_text(status: StatusCode, body: String) -> Response<Full<Bytes>> {
-    respond(status, "application/json;charset=UTF-8", body)
+fn plain(status: StatusCode, body: &str) -> Response<ReplyBody> {
+    respond(status, TEXT, body.to_owned())
 }
 
-fn plain(status: StatusCode, body: &str) -> Response<Full<Bytes>> {
-    respond(status, "text/plain;charset=UTF-8", body.to_owned())
-}
-
-fn respond(status: StatusCode, content_type: &'static str, body: String) -> Response<Full<Bytes>> {
-    let mut resp = Response::new(Full::new(Bytes::from(body)));
+fn respond(status: StatusCode, content_type: &'static str, body: String) -> Response<ReplyBody> {
+    let mut resp = Response::new(ReplyBody::full(body));
     *resp.status_mut() = status;
-    resp.headers_mut().insert(
-        hyper::header::CONTENT_TYPE,
-        hyper::header::HeaderValue::from_static(content_type),
-    );
+    resp.headers_mut()
+        .insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
     resp
 }

@@ -10,7 +10,8 @@ use serde::Deserialize;
 use std::time::Duration;
 use taobao_api::mock::MockGateway;
 use taobao_api::{
-    ApiInfo, ClientBuilder, FileItem, Params, RetryPolicy, TopRequest, ValidationError, Violation, ViolationKind,
+    Access, ApiInfo, ClientBuilder, FileItem, Params, RetryPolicy, TopRequest, ValidationError, Violation,
+    ViolationKind,
 };
 
 pub const APP_KEY: &str = "23456789";
@@ -28,6 +29,7 @@ pub static REPORT_API: ApiInfo = ApiInfo {
     response_example: Some(
         r#"{"logistics_express_abnormal_report_response":{"spi_result":{"abnormal_report_res_dto":{"order_code":"MFA000000012001","related_biz_code":"975732022081832762"},"success":true,"retry":true,"error_code":"CREATE_NOT_EXIST","error_message":"创建错误"},"request_id":"example-id"}}"#,
     ),
+    access: Access::Write,
 };
 
 pub static UPLOAD_API: ApiInfo = ApiInfo {
@@ -36,6 +38,7 @@ pub static UPLOAD_API: ApiInfo = ApiInfo {
     required_params: &["img", "picture_category_id"],
     file_params: &["img"],
     response_example: None,
+    access: Access::Write,
 };
 
 /// A cut-down abnormal.report request: one required DTO field with a length rule.

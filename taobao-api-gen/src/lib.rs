@@ -10,6 +10,9 @@ pub mod access;
 pub mod codegen;
 pub mod describe;
 pub mod diag;
+pub mod duplicates;
+pub mod families;
+pub mod format;
 pub mod ir;
 pub mod naming;
 pub mod outline;
@@ -18,8 +21,9 @@ pub mod outline;
 pub mod render;
 pub mod spec;
 
-pub use codegen::{generate, generate_all};
+pub use codegen::{Options, family, generate, generate_all, generate_all_with};
 pub use diag::{Diagnostic, LineIndex, Severity};
+pub use format::format_code;
 pub use ir::Api;
 pub use spec::Parsed;
 

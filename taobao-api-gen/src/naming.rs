@@ -22,7 +22,7 @@
 //!   ASCII letter or digit (Chinese labels used as values) is `V<position>`; `Other` is the
 //!   catch-all, so a documented `OTHER` becomes `Other2`; `Self` (a keyword) becomes `Self_`.
 
-use heck::{ToLowerCamelCase, ToSnakeCase, ToUpperCamelCase};
+use heck::{ToSnakeCase, ToUpperCamelCase};
 use std::collections::BTreeSet;
 
 /// Keywords that can be used as raw identifiers (`r#type`).
@@ -139,12 +139,42 @@ pub fn variant_name(value: &str, position: usize) -> String {
     not_self(ascii.to_upper_camel_case())
 }
 
-/// The Java bean property of a wire name (lowerCamel), whose order the Java SDK's JSON writer uses.
+/// The Java bean property of a wire name, as the official SDK's generator names it: split at
+/// `_`, keep the first piece, upper-case the first character of each later piece and keep the
+/// rest as it is (`abnormal_report_request` -> `abnormalReportRequest`, `image_1` -> `image1`,
+/// `is_3D` -> `is3D`); a camelCase wire name is its own property (docs/protocol.md §5).
 pub fn java_property(wire: &str) -> String {
-    if !wire.contains('_') {
-        return wire.to_string();
+    let mut pieces = wire.split('_');
+    let mut property = pieces.next().unwrap_or_default().to_string();
+    for piece in pieces {
+        let mut chars = piece.chars();
+        if let Some(first) = chars.next() {
+            property.extend(first.to_uppercase());
+            property.push_str(chars.as_str());
+        }
     }
-    wire.to_lower_camel_case()
+    property
+}
+
+/// The member name the Java SDK's JSON writer gives a nested request field:
+/// `toUnderlineStyle` of its bean property (every upper-case letter becomes `_` + its lower case,
+/// without `_` at the start): `deliveryOrderCode` -> `delivery_order_code`, `senderID` ->
+/// `sender_i_d`; a snake_case wire name is its own key (docs/protocol.md §5).
+/// `image_1` -> `image1` (the generator drops the `_` before a digit).
+pub fn java_json_key(wire: &str) -> String {
+    let property = java_property(wire);
+    let mut key = String::with_capacity(property.len() + 4);
+    for (i, c) in property.chars().enumerate() {
+        if c.is_uppercase() {
+            if i > 0 {
+                key.push('_');
+            }
+            key.extend(c.to_lowercase());
+        } else {
+            key.push(c);
+        }
+    }
+    key
 }
 
 /// The inner key of a wrapped response list (`"trades": {"trade": [...]}`): snake case of the
@@ -319,6 +349,23 @@ mod tests {
         assert_eq!(java_property("abnormal_report_request"), "abnormalReportRequest");
         assert_eq!(java_property("minTravelPerson"), "minTravelPerson");
         assert_eq!(java_property("site_code"), "siteCode");
+        assert_eq!(java_property("image_1"), "image1");
+        assert_eq!(java_property("is_3D"), "is3D");
+        assert_eq!(java_property("f_status"), "fStatus");
+        // The request JSON key: toUnderlineStyle of the property (docs/protocol.md §5).
+        for (wire, key) in [
+            ("abnormal_report_request", "abnormal_report_request"),
+            ("deliveryOrderCode", "delivery_order_code"),
+            ("senderID", "sender_i_d"),
+            ("image_1", "image1"),
+            ("seller_2_ac_mail_no", "seller2_ac_mail_no"),
+            ("is_3D", "is3_d"),
+            ("URL", "u_r_l"),
+            ("_t", "t"),
+            ("plain", "plain"),
+        ] {
+            assert_eq!(java_json_key(wire), key, "{wire}");
+        }
         assert_eq!(list_item_key("TmsSitesDTO"), "tms_sites_dto");
         assert_eq!(list_item_key("String"), "string");
     }

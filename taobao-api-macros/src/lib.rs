@@ -7,17 +7,29 @@
 //! an entry is added or removed; `proc_macro::tracked_path` is nightly-only).
 #![deny(missing_docs)]
 
+mod input;
+mod manifest;
+
+use input::Input;
 use proc_macro::TokenStream;
 use proc_macro2::Span;
 use quote::quote;
 use std::path::{Path, PathBuf};
 use syn::LitStr;
 use taobao_api_gen::ir::{Api, Span as SpecSpan};
-use taobao_api_gen::{Diagnostic, LineIndex, generate_all};
+use taobao_api_gen::{Diagnostic, LineIndex, Options, duplicates, generate_all_with};
 
 /// Expands every spec file of a directory (or one file) into typed bindings:
-/// `taobao_api_macros::include_specs!("specs");`, the path relative to the calling crate's
-/// `CARGO_MANIFEST_DIR`.
+/// `include_specs!("specs")`, the path relative to the calling crate's `CARGO_MANIFEST_DIR`.
+/// Applications call it through `taobao_api::include_specs!`.
+///
+/// Options, after the path:
+/// - `crate = path`: where generated code finds the runtime crate (default `::taobao_api`; a
+///   dependency renamed in the calling crate's `Cargo.toml`, `tb = { package = "taobao-api" }`,
+///   is found without it).
+/// - `features`: put each API behind the cargo feature of its family (`taobao-logistics` for
+///   `taobao.logistics.*`), and fail with the line to add when the calling crate's `Cargo.toml`
+///   declares no feature for a family. The `taobao-api` crate uses this for its own `specs/`.
 ///
 /// A path may start with `$NAME/`: the value of environment variable `NAME` at expansion time
 /// stands for it (for harnesses such as trybuild that build the calling crate in a scratch
@@ -28,15 +40,17 @@ use taobao_api_gen::{Diagnostic, LineIndex, generate_all};
 /// page. The expansion is one module per API plus the crate-root items of
 /// `taobao_api_gen::generate_all`. A spec with errors expands to one `compile_error!` per error,
 /// in file and source order: `FILE:LINE:COL: message`, then the spec line with a caret under
-/// the problem and the hint, as `taobao-api-gen check` shows them.
+/// the problem and the hint, as `taobao-api-gen check` shows them; so do two specs of one API
+/// (naming both files).
 #[proc_macro]
 pub fn include_specs(input: TokenStream) -> TokenStream {
-    let lit = match syn::parse::<LitStr>(input) {
-        Ok(lit) => lit,
+    let input = match syn::parse::<Input>(input) {
+        Ok(input) => input,
         Err(e) => return e.to_compile_error().into(),
     };
-    match expand(&lit) {
-        Ok(tokens) => tokens.into(),
+    let lit = input.path.clone();
+    match expand(&input) {
+        Ok(tokens) => tokens,
         Err(Errors(messages)) => {
             // One `compile_error!` per message, all on the path literal, in order.
             let mut errors = messages.into_iter().map(|m| syn::Error::new(lit.span(), m));
@@ -74,18 +88,18 @@ impl From<&str> for Errors {
     }
 }
 
-fn expand(lit: &LitStr) -> Result<proc_macro2::TokenStream, Errors> {
+fn expand(input: &Input) -> Result<TokenStream, Errors> {
     let base = std::env::var_os("CARGO_MANIFEST_DIR")
         .map(PathBuf::from)
         .ok_or("CARGO_MANIFEST_DIR is not set; include_specs! must be expanded by cargo")?;
-    let shown_root = lit.value();
+    let shown_root = input.path.value();
     let root = base.join(expand_env_prefix(&shown_root)?);
     // Messages show the path as written: the absolute one differs between machines.
     let files = spec_files(&root).map_err(|e| format!("{shown_root}: {e} (resolved against CARGO_MANIFEST_DIR)"))?;
     if files.is_empty() {
         return Err(format!("{shown_root}: no spec files (*.txt, *.md, *.json, *.html)").into());
     }
-    let mut apis = Vec::new();
+    let mut specs = Vec::new();
     let mut errors = Vec::new();
     let mut tracked = Vec::new();
     for file in &files {
@@ -94,25 +108,52 @@ fn expand(lit: &LitStr) -> Result<proc_macro2::TokenStream, Errors> {
         tracked.push(file.display().to_string());
         let text = String::from_utf8_lossy(&bytes).into_owned();
         match read_api(&shown, file, &text) {
-            Ok(api) => apis.push(api),
+            Ok(api) => specs.push((shown, api)),
             Err(mut lines) => errors.append(&mut lines),
         }
+    }
+    for d in duplicates::find(specs.iter().map(|(f, api)| (f.as_str(), api.name.as_str()))) {
+        errors.push(format!("{}: {}\n  = hint: {}", d.files[0], d.message(), d.hint()));
+    }
+    let manifest = std::fs::read_to_string(base.join("Cargo.toml")).unwrap_or_default();
+    if input.features {
+        errors.extend(manifest::missing_families(&manifest, &specs));
     }
     if !errors.is_empty() {
         return Err(Errors(errors));
     }
+    let root_path = match &input.root {
+        Some(path) => quote!(#path).to_string(),
+        None => manifest::runtime_path(&manifest),
+    };
+    let apis: Vec<Api> = specs.into_iter().map(|(_, api)| api).collect();
+    // The expansion is built with proc-macro2's own token types and handed to rustc as one
+    // text: building hundreds of thousands of tokens through the compiler's bridge one call at
+    // a time costs far more than parsing them once.
+    proc_macro2::fallback::force();
+    let generated = std::panic::catch_unwind(|| {
+        let options = Options {
+            root: root_path.parse().unwrap_or_else(|_| quote!(::taobao_api)),
+            feature_gates: input.features,
+        };
+        let mut tokens = generate_all_with(&apis, &options);
+        for path in &tracked {
+            let path = LitStr::new(path, Span::call_site());
+            tokens.extend(quote!(
+                const _: &[u8] = ::std::include_bytes!(#path);
+            ));
+        }
+        tokens.to_string()
+    });
+    proc_macro2::fallback::unforce();
     // The generator is written not to panic; should it anyway, the user gets a located error
     // instead of rustc's "proc macro panicked" without a file name.
-    let mut tokens = std::panic::catch_unwind(|| generate_all(&apis)).map_err(|_| {
+    let text = generated.map_err(|_| {
         format!("{shown_root}: taobao-api-gen failed while generating code (a bug: please report the spec files)")
     })?;
-    for path in tracked {
-        let path = LitStr::new(&path, Span::call_site());
-        tokens.extend(quote!(
-            const _: &[u8] = ::std::include_bytes!(#path);
-        ));
-    }
-    Ok(tokens)
+    text.parse::<TokenStream>().map_err(|e| {
+        format!("{shown_root}: the generated code does not lex ({e}); a bug: please report the spec files").into()
+    })
 }
 
 /// One spec's IR, or one compile-error message per error diagnostic, in source order.

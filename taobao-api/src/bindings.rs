@@ -46,4 +46,4 @@
 //! # Ok::<(), taobao_api::ValidationError>(())
 //! ```
 
-taobao_api_macros::include_specs!("specs");
+taobao_api_macros::include_specs!("specs", features);

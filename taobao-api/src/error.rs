@@ -5,6 +5,7 @@
 //! never in the URL, and transport errors are stripped of their URL anyway.
 
 use crate::validation::ValidationError;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// Longest body excerpt (in characters) kept in [`Error::Decode`] and [`Error::Http`].
@@ -58,13 +59,28 @@ pub enum Error {
         /// The configured request timeout, when known.
         after: Option<Duration>,
     },
-    /// The body was not the JSON the API documents.
+    /// The body was not JSON of the reply's shape (malformed, truncated, not an object).
     #[error("undecodable response: {message}; body starts: {snippet}")]
     Decode {
         /// What did not fit.
         message: String,
         /// The start of the body (at most [`SNIPPET_CHARS`] characters).
         snippet: String,
+        /// The gateway's request id, when the body had one.
+        request_id: Option<String>,
+        /// The whole body it failed on (shared, not copied).
+        body: Option<Arc<String>>,
+    },
+    /// The reply answers another method (`{"time_get_response": …}` to a
+    /// `taobao.logistics.companies.get` call): a misrouted or mixed-up reply, never accepted.
+    #[error("the reply is `{found}`, not `{expected}`{}", opt(" request_id=", request_id))]
+    WrongMethod {
+        /// The member the call expects.
+        expected: String,
+        /// The member the reply has.
+        found: String,
+        /// The gateway's request id, when the reply had one.
+        request_id: Option<String>,
     },
     /// The client was configured with something unusable (e.g. a gateway that is not a URL).
     #[error("invalid client configuration: {0}")]
@@ -123,7 +139,8 @@ impl Error {
             | Error::Decode { .. }
             | Error::Config(_)
             | Error::Redirect { .. }
-            | Error::ResponseTooLarge { .. } => false,
+            | Error::ResponseTooLarge { .. }
+            | Error::WrongMethod { .. } => false,
         }
     }
 
@@ -148,9 +165,11 @@ impl Error {
                 let sub = sub_code.as_deref().unwrap_or("");
                 matches!(code, 4..=8) && !sub.starts_with("isv.") && !sub.starts_with("isp.")
             }
-            Error::Timeout { .. } | Error::Decode { .. } | Error::Redirect { .. } | Error::ResponseTooLarge { .. } => {
-                false
-            }
+            Error::Timeout { .. }
+            | Error::Decode { .. }
+            | Error::WrongMethod { .. }
+            | Error::Redirect { .. }
+            | Error::ResponseTooLarge { .. } => false,
         }
     }
 
@@ -189,10 +208,31 @@ impl Error {
         }
     }
 
-    pub(crate) fn decode(message: impl Into<String>, body: &[u8]) -> Error {
+    /// The gateway's `request_id` of the reply the error came from, when it had one.
+    pub fn request_id(&self) -> Option<&str> {
+        match self {
+            Error::Platform { request_id, .. }
+            | Error::Decode { request_id, .. }
+            | Error::WrongMethod { request_id, .. } => request_id.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The whole reply body a [`Error::Decode`] failed on. (A platform error keeps what its
+    /// reply said in its fields: `code`, `msg`, `sub_code`, `sub_msg`, `request_id`.)
+    pub fn body(&self) -> Option<&str> {
+        match self {
+            Error::Decode { body, .. } => body.as_deref().map(String::as_str),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn decode(message: impl Into<String>, body: Arc<String>, request_id: Option<String>) -> Error {
         Error::Decode {
             message: message.into(),
-            snippet: snippet_bytes(body),
+            snippet: snippet(&body),
+            request_id,
+            body: Some(body),
         }
     }
 }
@@ -313,6 +353,8 @@ mod tests {
             Error::Decode {
                 message: String::new(),
                 snippet: String::new(),
+                request_id: None,
+                body: None,
             },
             Error::Redirect {
                 status: 307,

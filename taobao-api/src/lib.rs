@@ -8,14 +8,14 @@
 extern crate self as taobao_api;
 
 pub mod bindings;
-pub mod checks;
 pub mod client;
-pub mod de;
 pub mod error;
 pub mod json;
 #[cfg(feature = "mock")]
 pub mod mock;
+pub mod model;
 pub mod request;
+pub mod response;
 pub mod retry;
 pub mod sign;
 pub mod time;
@@ -23,19 +23,26 @@ pub mod validation;
 pub mod value;
 
 pub use bindings::*;
+/// Date and time types of the `chrono` version this crate uses (for [`Timestamp`] conversions).
+pub use chrono;
 #[cfg(feature = "blocking")]
 pub use client::blocking;
 pub use client::{CallOptions, Client, ClientBuilder, PRODUCTION_GATEWAY, PreparedCall, SANDBOX_GATEWAY};
 pub use error::Error;
+pub use model::DecodeWarning;
 pub use request::{Access, ApiInfo, FileItem, ParamValue, Params, TopRequest};
+pub use response::TopResponse;
 pub use retry::RetryPolicy;
 /// Decimal money and `BigDecimal` values (Price fields).
 pub use rust_decimal::Decimal;
 /// Free-form JSON values (`Json`/`Map` response fields, objects without documented fields).
 pub use serde_json::Value as JsonValue;
 pub use sign::SignMethod;
+/// Expands an application's own spec files into bindings, as this crate does for its `specs/`:
+/// `taobao_api::include_specs!("specs");` (see the README: "Your own specs").
+pub use taobao_api_macros::include_specs;
 pub use validation::{ValidationError, Violation, ViolationKind};
-pub use value::{ErrorCodeDoc, ParamText, Timestamp};
+pub use value::{ErrorCodeDoc, Timestamp};
 
 /// Crates that generated bindings name through this crate, so users need no extra dependency.
 #[doc(hidden)]

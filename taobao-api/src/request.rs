@@ -1,28 +1,36 @@
 //! The contract between generated request types and the client: [`TopRequest`] and the
 //! business parameters it writes ([`Params`]).
 
+use crate::model::{Object, encode, validate};
+use crate::response::TopResponse;
 use crate::validation::ValidationError;
-use serde::de::DeserializeOwned;
 use std::collections::BTreeMap;
 use std::fmt;
 
-/// Implemented by every generated request type; the client is generic over it.
-pub trait TopRequest {
+/// Implemented by every generated request type; the client is generic over it. Validation and
+/// encoding come from the request's schema ([`Object`]).
+pub trait TopRequest: Object + Sized {
     /// The API method name sent as `method`, e.g. `taobao.logistics.express.abnormal.report`.
     const METHOD: &'static str;
     /// The typed response body (the object under the `<method>_response` key).
-    type Response: DeserializeOwned;
-    /// Checks every documented rule; returns all violations at once.
-    fn validate(&self) -> Result<(), ValidationError>;
-    /// Writes the business parameters as the official SDKs encode them.
-    fn write_params(&self, params: &mut Params);
+    type Response: TopResponse;
     /// Static facts about the API (required parameters, response example).
     fn info() -> &'static ApiInfo;
+
+    /// Checks every documented rule; returns all violations at once.
+    fn validate(&self) -> Result<(), ValidationError> {
+        validate::validate(self)
+    }
+
+    /// Writes the business parameters as the official SDKs encode them.
+    fn write_params(&self, params: &mut Params) {
+        encode::write_params(self, params);
+    }
 }
 
 /// What the runtime (and the mock gateway) needs to know about one API without its types:
 /// generated for every spec, listed in `taobao_api::APIS`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 pub struct ApiInfo {
     /// Method name, e.g. `taobao.logistics.express.abnormal.report`.
     pub method: &'static str,
@@ -32,6 +40,8 @@ pub struct ApiInfo {
     pub required_params: &'static [&'static str],
     /// Wire names of the top-level file (`byte[]`) parameters.
     pub file_params: &'static [&'static str],
+    /// The request's fields and rules (what validation and encoding run on).
+    pub request_schema: &'static crate::model::Schema,
     /// The page's response example as the JSON body the gateway sends
     /// (`{"<key>_response": {...}}`), when the page has one.
     pub response_example: Option<&'static str>,

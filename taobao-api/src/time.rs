@@ -88,7 +88,7 @@ pub fn parse_timestamp(text: &str) -> Option<SystemTime> {
 }
 
 /// `None` beyond chrono's range (its `From<SystemTime>` would panic there).
-fn to_gmt8(t: SystemTime) -> Option<DateTime<FixedOffset>> {
+pub(crate) fn to_gmt8(t: SystemTime) -> Option<DateTime<FixedOffset>> {
     let utc = match t.duration_since(UNIX_EPOCH) {
         Ok(d) => DateTime::from_timestamp(i64::try_from(d.as_secs()).ok()?, d.subsec_nanos())?,
         Err(e) => {

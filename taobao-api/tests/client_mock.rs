@@ -15,13 +15,13 @@ async fn a_valid_request_returns_the_typed_response() {
     let gw = mock();
     let client = client_for(&gw).build().unwrap();
     let resp = client.execute(&ReportRequest::valid(), Some(SESSION)).await.unwrap();
-    let spi = resp.spi_result.expect("spi_result");
+    let spi = resp.spi_result.clone().expect("spi_result");
     assert_eq!(spi.success, Some(true));
     assert_eq!(
         spi.abnormal_report_res_dto.unwrap().order_code.as_deref(),
         Some("MFA000000012001")
     );
-    assert_eq!(resp.request_id.as_deref(), Some("example-id"));
+    assert_eq!(resp.request_id(), Some("example-id"));
 
     let seen = gw.requests();
     assert_eq!(seen.len(), 1);
@@ -125,10 +125,7 @@ async fn a_caller_error_is_not_retried() {
     let gw = mock();
     let client = client_for(&gw).build().unwrap();
     // Validation: nothing is sent at all.
-    let bad = ReportRequest {
-        abnormal_order_id: "x".repeat(33),
-        abnormal_remark: None,
-    };
+    let bad = ReportRequest::with(&"x".repeat(33), None);
     match client.execute(&bad, None).await.unwrap_err() {
         Error::Validation(v) => assert_eq!(v.paths(), ["abnormal_report_request.abnormal_order_id"]),
         other => panic!("expected a validation error, got {other:?}"),
@@ -227,7 +224,7 @@ async fn a_business_failure_in_a_success_envelope_stays_typed() {
 }
 
 #[tokio::test]
-async fn an_undecodable_body_is_a_decode_error_with_a_bounded_snippet() {
+async fn an_undecodable_body_is_a_decode_error_and_an_odd_field_a_warning() {
     let gw = mock();
     gw.push_reply(REPORT, Reply::body(format!("<html>{}</html>", "x".repeat(5000))));
     gw.push_reply(REPORT, Reply::object(json!({"spi_result": "not an object"})));
@@ -239,8 +236,14 @@ async fn an_undecodable_body_is_a_decode_error_with_a_bounded_snippet() {
         }
         other => panic!("expected a decode error, got {other:?}"),
     }
-    let err = client.execute(&ReportRequest::valid(), None).await.unwrap_err();
-    assert!(matches!(err, Error::Decode { .. }), "{err:?}");
+    // A field of the wrong kind is no decode error: the field is `None` and reported.
+    let resp = client.execute(&ReportRequest::valid(), None).await.unwrap();
+    assert_eq!(resp.spi_result, None);
+    let warnings: Vec<String> = resp.decode_warnings().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        warnings,
+        ["spi_result: expected an object, found a string `not an object`"]
+    );
     assert_eq!(gw.requests().len(), 2, "decode errors are not retried");
 }
 

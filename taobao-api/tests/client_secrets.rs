@@ -155,10 +155,7 @@ async fn secrets_never_show_in_debug_errors_or_traces() {
     assert!(matches!(transport, Error::Transport(_)));
     assert_error_clean("transport error", &transport);
 
-    let bad = ReportRequest {
-        abnormal_order_id: String::new(),
-        abnormal_remark: None,
-    };
+    let bad = ReportRequest::with("", None);
     assert_error_clean(
         "validation error",
         &client.execute(&bad, Some(SESSION)).await.unwrap_err(),

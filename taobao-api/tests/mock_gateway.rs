@@ -79,7 +79,7 @@ async fn files_go_as_multipart_parts_and_are_not_signed() {
         img,
     };
     let resp = client.execute(&req, Some(SESSION)).await.unwrap();
-    assert!(resp.get("request_id").is_some());
+    assert!(resp.request_id().is_some());
     let r = &gw.requests()[0];
     assert_eq!(r.rejected_with, None);
     assert!(r.content_type.as_deref().unwrap().starts_with("multipart/form-data"));

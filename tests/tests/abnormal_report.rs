@@ -180,10 +180,15 @@ fn responses_decode_tolerantly() {
         serde_json::from_str::<ar::LogisticsExpressAbnormalReportResponse>("{}").unwrap(),
         Default::default()
     );
-    // A clearly wrong shape is an error, not silently dropped data.
-    assert!(
-        serde_json::from_str::<ar::LogisticsExpressAbnormalReportResponse>(r#"{"spi_result":{"success":[1]}}"#)
-            .is_err()
+    // A clearly wrong shape leaves the field `None` and says so: nothing is dropped silently.
+    let rsp: ar::LogisticsExpressAbnormalReportResponse =
+        serde_json::from_str(r#"{"spi_result":{"success":[1],"retry":true}}"#).unwrap();
+    assert_eq!(rsp.spi_result.as_ref().unwrap().success, None);
+    assert_eq!(rsp.spi_result.as_ref().unwrap().retry, Some(true));
+    let warnings: Vec<String> = rsp.decode_warnings().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        warnings,
+        ["spi_result.success: expected a boolean, found an array `[1]`"]
     );
 }
 

@@ -25,8 +25,7 @@ fn generate() {
     settings().bind(|| {
         insta::glob!("../../specs", "*.{txt,md,json,html,htm}", |path| {
             let (_, api) = read(path);
-            let file: syn::File = syn::parse2(taobao_api_gen::generate(&api)).unwrap();
-            insta::assert_snapshot!(prettyplease::unparse(&file));
+            insta::assert_snapshot!(taobao_api_gen::format_code(taobao_api_gen::generate(&api)).unwrap());
         });
     });
 }

@@ -1,6 +1,7 @@
 //! Command-line front end: argument parsing and dispatch. Each subcommand lives in its own file.
 
 mod check;
+mod features;
 mod files;
 mod generate;
 mod sweep;
@@ -55,6 +56,19 @@ enum Command {
         /// A spec file.
         file: PathBuf,
     },
+    /// The cargo feature table of the `taobao-api` crate (one feature per API family of its
+    /// `specs/`, and `full`) and the README's family list: print, write or check them.
+    Features {
+        /// The crate whose `specs/` and `Cargo.toml` to use.
+        #[arg(long, default_value = "taobao-api")]
+        crate_dir: PathBuf,
+        /// Write the tables between their markers in `Cargo.toml` and the README.
+        #[arg(long, conflicts_with = "check")]
+        write: bool,
+        /// Exit 1 when `Cargo.toml` or the README disagree with the specs (CI).
+        #[arg(long)]
+        check: bool,
+    },
 }
 
 /// Runs the CLI; exit code 1 when any spec has errors, 2 on usage or I/O errors.
@@ -66,6 +80,18 @@ pub fn run() -> ExitCode {
         Command::Ir { file } => check::ir(&file),
         Command::Generate { paths, out } => generate::generate(&paths, out.as_deref()),
         Command::Sweep { dirs } => sweep::sweep(&dirs),
+        Command::Features {
+            crate_dir,
+            write,
+            check,
+        } => {
+            let mode = match (write, check) {
+                (true, _) => features::Mode::Write,
+                (_, true) => features::Mode::Check,
+                _ => features::Mode::Print,
+            };
+            features::features(&crate_dir, None, mode)
+        }
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

@@ -87,16 +87,11 @@ pub(crate) fn description(param: &Param, fallback: &str) -> Vec<String> {
     }
 }
 
-/// Doc lines of a request or response field: description, then wire name, type, example and
-/// rules.
+/// Doc lines of a request or response field: the description with the facts appended to its
+/// last line (` — `wire`, Type, required, limits, rules. Example: `x`.`); documented values are
+/// on the enum type, not repeated here; then notes as paragraphs.
 pub(crate) fn field(param: &Param, request: bool, note: Option<&str>) -> Vec<String> {
-    let mut lines = description(param, &param.name);
-    lines.push(String::new());
-    let mut facts = vec![format!(
-        "Wire name {}, type {}",
-        code(&param.name),
-        code(param.ty.display_name())
-    )];
+    let mut facts = vec![code(&param.name), code(param.ty.display_name())];
     if request {
         facts.push(if param.required {
             "required".into()
@@ -114,19 +109,24 @@ pub(crate) fn field(param: &Param, request: bool, note: Option<&str>) -> Vec<Str
             Rule::RequiredWhen { field, equals, .. } => format!("required when {} is {}", code(field), code(equals)),
         });
     }
-    lines.push(format!("{}.", facts.join("; ")));
+    let mut fact_line = format!("{}.", facts.join(", "));
     if let Some(example) = &param.example {
-        lines.push(String::new());
-        lines.push(format!("Example: {}", code(example)));
+        fact_line.push_str(&format!(" Example: {}.", code(example)));
     }
-    if !param.enum_values.is_empty() {
-        let values: Vec<String> = param
-            .enum_values
-            .iter()
-            .map(|v| format!("{} = {}", code(&v.value), sanitize(&v.label)))
-            .collect();
-        lines.push(String::new());
-        lines.push(format!("Documented values: {}.", values.join(", ")));
+    let mut lines: Vec<String> = param
+        .description
+        .as_deref()
+        .unwrap_or("")
+        .lines()
+        .map(sanitize)
+        .filter(|l| !l.is_empty())
+        .collect();
+    match lines.last_mut() {
+        Some(last) => {
+            last.push_str(" — ");
+            last.push_str(&fact_line);
+        }
+        None => lines.push(fact_line),
     }
     for n in &param.notes {
         lines.push(String::new());

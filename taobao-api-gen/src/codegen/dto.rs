@@ -1,25 +1,27 @@
 //! Nested request objects (DTOs): every field `Option<T>` (the object's required fields are
-//! checked by validation, which runs for the whole tree from the request), a builder whose
-//! `build()` never fails, the Java-SDK JSON encoding (`ToJson`, members sorted by Java property
-//! name) and the checks (`Validate`).
+//! checked by validation, which runs for the whole tree from the request), chainable setters on
+//! the type itself (`Dto::builder().a(..).b(..).build()`: nothing to fail, the request checks
+//! the tree), and the schema the runtime validates and encodes from (members in the Java SDK's
+//! JSON order and keys).
 
 use super::docs;
-use super::model::{Field, Struct};
-use super::request::setter;
+use super::model::Struct;
+use super::object::request_dto_entries;
+use super::paths::Paths;
 use super::types::{option, rust_type};
-use super::validate::field_checks;
-use crate::naming::{self, ident};
+use crate::naming::ident;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// One request DTO with its builder and impls.
-pub(crate) fn emit(s: &Struct) -> TokenStream {
+/// One request DTO with its setters and impls.
+pub(crate) fn emit(s: &Struct, paths: &Paths) -> TokenStream {
+    let root = paths.root();
     let name = ident(&s.name);
-    let builder = ident(&format!("{}Builder", s.name));
     let mut doc_lines = docs::description(s.owner, &s.name);
     doc_lines.push(String::new());
     doc_lines.push(format!(
-        "Type {} of request field {}; sent as JSON text.",
+        "Type {} of request field {}; sent as JSON text. Set fields with the methods named \
+         after them.",
         docs::code(s.owner.ty.display_name()),
         docs::code(&s.owner.name)
     ));
@@ -27,93 +29,24 @@ pub(crate) fn emit(s: &Struct) -> TokenStream {
     let allow = non_camel(&s.name);
     let fields = s.fields.iter().map(|f| {
         let id = ident(&f.ident);
-        let ty = option(rust_type(&f.kind));
+        let ty = option(rust_type(&f.kind, paths), paths);
         let d = docs::attrs(&docs::field(f.param, true, f.note.as_deref()));
         quote!(#d pub #id: #ty,)
     });
-    let setters = s.fields.iter().map(|f| {
-        let id = ident(&f.ident);
-        setter(f, quote!(self.inner.#id))
-    });
-
-    let mut sorted: Vec<&Field> = s.fields.iter().collect();
-    sorted.sort_by_key(|f| naming::java_property(&f.param.name));
-    let members = sorted.iter().map(|f| {
-        let id = ident(&f.ident);
-        let wire = f.param.name.as_str();
-        quote!(__obj.member(#wire, self.#id.as_ref());)
-    });
-
-    let sibling = |f: &Field| {
-        let id = ident(&f.ident);
-        quote!(self.#id.as_ref())
-    };
-    let parent = quote!(path);
-    let checks: TokenStream = s
-        .fields
-        .iter()
-        .map(|f| {
-            let id = ident(&f.ident);
-            field_checks(f, quote!(self.#id.as_ref()), &s.fields, &sibling, &parent)
-        })
-        .collect();
-    let checks = if checks.is_empty() {
-        quote!(let _ = (path, __out);)
-    } else {
-        checks
-    };
-    let builder_doc = format!(
-        " Builder of [`{}`]; `build()` never fails: the request checks the whole tree.",
-        s.name
-    );
+    let entries = request_dto_entries(&s.fields, paths);
 
     quote! {
         #doc
         #allow
-        #[derive(Debug, Clone, Default, PartialEq, Eq)]
+        #[derive(Clone, Default)]
+        #[non_exhaustive]
         pub struct #name {
             #(#fields)*
         }
 
-        #allow
-        impl #name {
-            /// Starts a builder with nothing set.
-            pub fn builder() -> #builder {
-                <#builder as ::std::default::Default>::default()
-            }
-        }
-
-        #[doc = #builder_doc]
-        #allow
-        #[derive(Debug, Clone, Default, PartialEq, Eq)]
-        #[must_use]
-        pub struct #builder {
-            inner: #name,
-        }
-
-        #allow
-        impl #builder {
-            #(#setters)*
-
-            /// The object (checked when the request is built or validated).
-            pub fn build(self) -> #name {
-                self.inner
-            }
-        }
-
-        #allow
-        impl ::taobao_api::json::ToJson for #name {
-            fn write_json(&self, out: &mut ::std::string::String) {
-                let mut __obj = ::taobao_api::json::JsonObject::begin(out);
-                #(#members)*
-                __obj.end();
-            }
-        }
-
-        #allow
-        impl ::taobao_api::checks::Validate for #name {
-            fn validate_into(&self, path: &str, __out: &mut ::std::vec::Vec<::taobao_api::Violation>) {
-                #checks
+        #root::request_dto! {
+            #name {
+                #(#entries),*
             }
         }
     }

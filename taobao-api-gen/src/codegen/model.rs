@@ -63,6 +63,9 @@ pub(crate) struct Field<'a> {
     pub kind: Kind,
     /// Why the type differs from what the page declares, for the field's doc.
     pub note: Option<String>,
+    /// The member name in request JSON when it differs from the wire name (request DTO fields
+    /// with camelCase wire names: the Java SDK's `toUnderlineStyle` key).
+    pub json_key: Option<String>,
 }
 
 /// A generated struct (a DTO, or the request/response itself).
@@ -99,7 +102,7 @@ pub(crate) struct Plan<'a> {
 }
 
 /// Module-level names generated items use; DTOs and enums never take them.
-pub(crate) const RESERVED: &[&str] = &["INFO", "ERROR_CODES", "ErrorCode"];
+pub(crate) const RESERVED: &[&str] = &["INFO", "ERROR_CODES", "REQUEST_SCHEMA", "ErrorCode"];
 
 struct Planner<'a> {
     names: Namespace,
@@ -141,7 +144,7 @@ pub(crate) fn plan(api: &Api) -> Plan<'_> {
 impl<'a> Planner<'a> {
     fn fields(&mut self, params: &'a [Param], side: Side, owner: &str, top: bool) -> Vec<Field<'a>> {
         let mut idents = Namespace::default();
-        let mut setters = Namespace::with_reserved(&["build"]);
+        let mut setters = Namespace::with_reserved(&["build", "builder"]);
         let mut wires = BTreeSet::new();
         let mut out = Vec::new();
         for param in params {
@@ -153,12 +156,16 @@ impl<'a> Planner<'a> {
             let setter = setters.claim(&ident);
             let mut note = None;
             let kind = self.kind(param, &param.ty.ty, side, owner, top, &mut note);
+            let json_key = (side == Side::Request && !top)
+                .then(|| naming::java_json_key(&param.name))
+                .filter(|key| *key != param.name);
             out.push(Field {
                 param,
                 ident,
                 setter,
                 kind,
                 note,
+                json_key,
             });
         }
         out
@@ -296,8 +303,11 @@ impl<'a> Planner<'a> {
     }
 }
 
-/// A structural fingerprint of a DTO's fields: equal fingerprints share one Rust type.
+/// A fingerprint of a DTO's fields and everything its schema holds (types, required flags,
+/// rules, limits, documented values): equal fingerprints share one Rust type, so a DTO type
+/// used twice with different limits or rules becomes two types.
 fn shape(children: &[Param]) -> String {
+    use std::fmt::Write;
     let mut s = String::new();
     for c in children {
         s.push_str(&c.name);
@@ -305,6 +315,17 @@ fn shape(children: &[Param]) -> String {
         s.push_str(c.ty.display_name());
         if c.required {
             s.push('!');
+        }
+        if !c.limits.is_empty() {
+            let _ = write!(s, "{:?}", c.limits);
+        }
+        for rule in &c.rules {
+            match rule {
+                crate::ir::Rule::RequiredInParent { .. } => s.push_str("^!"),
+                crate::ir::Rule::RequiredWhen { field, equals, .. } => {
+                    let _ = write!(s, "?{field}={equals}");
+                }
+            }
         }
         for e in &c.enum_values {
             s.push('|');

@@ -1,18 +1,22 @@
 //! Response types: the object under the `<key>_response` member (or the root with
-//! `simplify=true`), and its nested objects. Tolerant by design: every field is `Option<T>`
-//! decoded by `taobao_api::de::opt` (numbers as strings, `"true"`/`"false"`, lists wrapped or
-//! plain), absent fields are `None`, unknown fields are ignored (no `deny_unknown_fields`).
+//! `simplify=true`), and its nested objects. Every field is `Option<T>`; the runtime decodes
+//! them tolerantly from the schema (a value it cannot convert leaves the field `None` and is
+//! listed in `decode_warnings()`), undocumented members are skipped. The top-level response also
+//! keeps the reply's `request_id` and raw body (a private `__meta` field behind methods).
 
 use super::docs;
 use super::dto::non_camel;
 use super::model::{Field, Plan, Struct};
+use super::object::response_entries;
+use super::paths::Paths;
 use super::types::{option, rust_type};
 use crate::naming::ident;
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 /// The top-level response struct.
-pub(crate) fn emit_response(plan: &Plan) -> TokenStream {
+pub(crate) fn emit_response(plan: &Plan, paths: &Paths) -> TokenStream {
+    let root = paths.root();
     let name = ident(&plan.response);
     let method = plan.api.name.as_str();
     let doc = docs::attrs(&[
@@ -22,15 +26,33 @@ pub(crate) fn emit_response(plan: &Plan) -> TokenStream {
             docs::code(&response_key(method))
         ),
         String::new(),
-        "Every field is optional; numbers sent as strings, booleans sent as `\"true\"`/`\"false\"` and \
-         lists wrapped one level or sent as plain arrays all decode."
+        "Every field is optional and decoded tolerantly; `request_id()`, `body()` and \
+         `decode_warnings()` tell about the reply."
             .into(),
     ]);
-    emit_struct(&name, doc, &plan.response_fields, quote!(#[doc(alias = #method)]))
+    let fields = struct_fields(&plan.response_fields, paths);
+    let entries = response_entries(&plan.response_fields);
+    quote! {
+        #doc
+        #[doc(alias = #method)]
+        #[derive(Clone, Default)]
+        #[non_exhaustive]
+        pub struct #name {
+            #(#fields)*
+            __meta: #root::response::ResponseMeta,
+        }
+
+        #root::response_object! {
+            top #name {
+                #(#entries),*
+            }
+        }
+    }
 }
 
 /// A nested response object.
-pub(crate) fn emit_dto(s: &Struct) -> TokenStream {
+pub(crate) fn emit_dto(s: &Struct, paths: &Paths) -> TokenStream {
+    let root = paths.root();
     let name = ident(&s.name);
     let mut lines = docs::description(s.owner, &s.name);
     lines.push(String::new());
@@ -40,46 +62,39 @@ pub(crate) fn emit_dto(s: &Struct) -> TokenStream {
         docs::code(&s.owner.name)
     ));
     let allow = non_camel(&s.name);
-    let body = emit_struct(&name, docs::attrs(&lines), &s.fields, allow.clone());
+    let doc = docs::attrs(&lines);
+    let fields = struct_fields(&s.fields, paths);
+    let entries = response_entries(&s.fields);
     quote! {
-        #body
-
+        #doc
         #allow
-        impl ::taobao_api::de::FromJson for #name {
-            fn from_json(value: ::taobao_api::JsonValue) -> ::std::result::Result<Self, ::std::string::String> {
-                ::taobao_api::de::via_serde(value)
+        #[derive(Clone, Default)]
+        #[non_exhaustive]
+        pub struct #name {
+            #(#fields)*
+        }
+
+        #root::response_object! {
+            #name {
+                #(#entries),*
             }
         }
     }
 }
 
-fn emit_struct(name: &proc_macro2::Ident, doc: TokenStream, fields: &[Field], attrs: TokenStream) -> TokenStream {
-    let fields = fields.iter().map(|f| {
-        let id = ident(&f.ident);
-        let ty = option(rust_type(&f.kind));
-        let d = docs::attrs(&docs::field(f.param, false, f.note.as_deref()));
-        let unraw = f.ident.strip_prefix("r#").unwrap_or(&f.ident);
-        let wire = f.param.name.as_str();
-        let rename = (unraw != wire).then(|| quote!(#[serde(rename = #wire)]));
-        quote! {
-            #d
-            #rename
-            #[serde(deserialize_with = "::taobao_api::de::opt")]
-            pub #id: #ty,
-        }
-    });
-    quote! {
-        #doc
-        #attrs
-        #[derive(Debug, Clone, Default, PartialEq, Eq, ::taobao_api::__private::serde::Deserialize)]
-        #[serde(crate = "::taobao_api::__private::serde", default)]
-        pub struct #name {
-            #(#fields)*
-        }
-    }
+fn struct_fields(fields: &[Field], paths: &Paths) -> Vec<TokenStream> {
+    fields
+        .iter()
+        .map(|f| {
+            let id: Ident = ident(&f.ident);
+            let ty = option(rust_type(&f.kind, paths), paths);
+            let d = docs::attrs(&docs::field(f.param, false, f.note.as_deref()));
+            quote!(#d pub #id: #ty,)
+        })
+        .collect()
 }
 
-/// `<key>_response`: the method without a leading `taobao.`, dots as `_` (TOP-PROTOCOL.md §7).
+/// `<key>_response`: the method without a leading `taobao.`, dots as `_` (docs/protocol.md §7).
 pub fn response_key(method: &str) -> String {
     let rest = method.strip_prefix("taobao.").unwrap_or(method);
     format!("{}_response", rest.replace('.', "_"))

@@ -7,7 +7,7 @@
 use super::body::{BodyBuffer, declared_length};
 use super::execute::{FORM_CONTENT_TYPE, Next, USER_AGENT, after_attempt, check_origin, may_repeat};
 use super::prepare::{CallOptions, PreparedCall};
-use super::response::{RawReply, read_raw, read_typed};
+use super::reply::{RawReply, read_raw, read_typed};
 use super::{Client as AsyncClient, ClientBuilder, Config};
 use crate::error::Error;
 use crate::request::{Access, Params, TopRequest};
@@ -89,7 +89,7 @@ impl Client {
         params: &Params,
         options: &CallOptions,
         access: Access,
-        read: impl Fn(&RawReply) -> Result<T, Error>,
+        read: impl Fn(RawReply) -> Result<T, Error>,
     ) -> Result<T, Error> {
         let span = tracing::info_span!(
             "top_call",
@@ -106,7 +106,7 @@ impl Client {
             span.record("attempt", retries + 1);
             let prepared = self.config.prepare(method, params, options)?;
             let attempt_started = Instant::now();
-            let outcome = self.send_once(&prepared).and_then(|reply| read(&reply));
+            let outcome = self.send_once(&prepared).and_then(&read);
             let attempt_ms = attempt_started.elapsed().as_millis() as u64;
             span.record("latency_ms", started.elapsed().as_millis() as u64);
             match after_attempt(&self.config, outcome, retries, attempt_ms, may_repeat) {
@@ -173,6 +173,8 @@ fn read_error(e: std::io::Error, timeout: Duration) -> Error {
         _ => Error::Decode {
             message: format!("reading the body failed: {message}"),
             snippet: String::new(),
+            request_id: None,
+            body: None,
         },
     }
 }

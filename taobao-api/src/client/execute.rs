@@ -7,7 +7,7 @@
 
 use super::body::{BodyBuffer, declared_length};
 use super::prepare::{CallOptions, PreparedCall};
-use super::response::{RawReply, read_raw, read_typed};
+use super::reply::{RawReply, read_raw, read_typed};
 use super::{Client, Config};
 use crate::error::Error;
 use crate::request::{Access, Params, TopRequest};
@@ -71,7 +71,7 @@ impl Client {
         params: &Params,
         options: &CallOptions,
         access: Access,
-        read: impl Fn(&RawReply) -> Result<T, Error>,
+        read: impl Fn(RawReply) -> Result<T, Error>,
     ) -> Result<T, Error> {
         let span = tracing::info_span!(
             "top_call",
@@ -92,7 +92,7 @@ impl Client {
         params: &Params,
         options: &CallOptions,
         may_repeat: bool,
-        read: impl Fn(&RawReply) -> Result<T, Error>,
+        read: impl Fn(RawReply) -> Result<T, Error>,
         span: &tracing::Span,
     ) -> Result<T, Error> {
         let config: &Config = &self.config;
@@ -102,7 +102,7 @@ impl Client {
             span.record("attempt", retries + 1);
             let prepared = config.prepare(method, params, options)?;
             let attempt_started = Instant::now();
-            let outcome = self.send_once(&prepared).await.and_then(|reply| read(&reply));
+            let outcome = self.send_once(&prepared).await.and_then(&read);
             let attempt_ms = attempt_started.elapsed().as_millis() as u64;
             span.record("latency_ms", started.elapsed().as_millis() as u64);
             match after_attempt(config, outcome, retries, attempt_ms, may_repeat) {

@@ -16,13 +16,13 @@
 mod body;
 mod execute;
 mod prepare;
-mod response;
+mod reply;
 
 #[cfg(feature = "blocking")]
 pub mod blocking;
 
 pub use prepare::{CallOptions, PreparedCall, SYSTEM_PARAMS};
-pub use response::response_key;
+pub use reply::{decode_response, response_key};
 
 use crate::error::Error;
 use crate::retry::RetryPolicy;

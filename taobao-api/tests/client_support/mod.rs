@@ -6,12 +6,12 @@
 
 pub mod abnormal;
 
-use serde::Deserialize;
 use std::time::Duration;
 use taobao_api::mock::MockGateway;
+use taobao_api::model::{FieldSpec, Object, Schema, ValueRef};
 use taobao_api::{
-    Access, ApiInfo, ClientBuilder, FileItem, Params, RetryPolicy, TopRequest, ValidationError, Violation,
-    ViolationKind,
+    Access, ApiInfo, ClientBuilder, FileItem, LogisticsCompaniesGetResponse, LogisticsExpressAbnormalReportResponse,
+    RetryPolicy, TopRequest,
 };
 
 pub const APP_KEY: &str = "23456789";
@@ -26,6 +26,7 @@ pub static REPORT_API: ApiInfo = ApiInfo {
     title: "快递异常上报",
     required_params: &["abnormal_report_request"],
     file_params: &[],
+    request_schema: &REPORT_SCHEMA,
     response_example: Some(
         r#"{"logistics_express_abnormal_report_response":{"spi_result":{"abnormal_report_res_dto":{"order_code":"MFA000000012001","related_biz_code":"975732022081832762"},"success":true,"retry":true,"error_code":"CREATE_NOT_EXIST","error_message":"创建错误"},"request_id":"example-id"}}"#,
     ),
@@ -37,74 +38,76 @@ pub static UPLOAD_API: ApiInfo = ApiInfo {
     title: "上传单张图片",
     required_params: &["img", "picture_category_id"],
     file_params: &["img"],
+    request_schema: &UPLOAD_SCHEMA,
     response_example: None,
     access: Access::Write,
 };
 
-/// A cut-down abnormal.report request: one required DTO field with a length rule.
+/// A cut-down abnormal.report request, written by hand against the object model the generated
+/// requests use: one required DTO parameter with a required field that has a length rule.
 #[derive(Debug, Clone)]
 pub struct ReportRequest {
+    pub abnormal_report_request: ReportDto,
+}
+
+/// The DTO of [`ReportRequest`].
+#[derive(Debug, Clone)]
+pub struct ReportDto {
     pub abnormal_order_id: String,
     pub abnormal_remark: Option<String>,
 }
 
 impl ReportRequest {
     pub fn valid() -> Self {
+        Self::with("100000001", Some("天气原因 & 1+1=2"))
+    }
+
+    pub fn with(order_id: &str, remark: Option<&str>) -> Self {
         ReportRequest {
-            abnormal_order_id: "100000001".into(),
-            abnormal_remark: Some("天气原因 & 1+1=2".into()),
+            abnormal_report_request: ReportDto {
+                abnormal_order_id: order_id.into(),
+                abnormal_remark: remark.map(Into::into),
+            },
         }
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct ReportResponse {
-    #[serde(default)]
-    pub spi_result: Option<SpiResult>,
-    #[serde(default)]
-    pub request_id: Option<String>,
+static REPORT_SCHEMA: Schema = Schema::new("ReportRequest", &[FieldSpec::new("abnormal_report_request").required()]);
+
+impl Object for ReportRequest {
+    fn schema(&self) -> &'static Schema {
+        &REPORT_SCHEMA
+    }
+
+    fn field(&self, index: usize) -> Option<ValueRef<'_>> {
+        (index == 0).then_some(ValueRef::Object(&self.abnormal_report_request))
+    }
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct SpiResult {
-    #[serde(default)]
-    pub success: Option<bool>,
-    #[serde(default)]
-    pub error_code: Option<String>,
-    #[serde(default)]
-    pub abnormal_report_res_dto: Option<ResDto>,
-}
+impl Object for ReportDto {
+    fn schema(&self) -> &'static Schema {
+        static SCHEMA: Schema = Schema::new(
+            "ReportDto",
+            &[
+                FieldSpec::new("abnormal_order_id").required().max_length(32),
+                FieldSpec::new("abnormal_remark"),
+            ],
+        );
+        &SCHEMA
+    }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct ResDto {
-    #[serde(default)]
-    pub order_code: Option<String>,
+    fn field(&self, index: usize) -> Option<ValueRef<'_>> {
+        match index {
+            0 => Some(ValueRef::Text(&self.abnormal_order_id)),
+            1 => self.abnormal_remark.as_deref().map(ValueRef::Text),
+            _ => None,
+        }
+    }
 }
 
 impl TopRequest for ReportRequest {
     const METHOD: &'static str = REPORT;
-    type Response = ReportResponse;
-
-    fn validate(&self) -> Result<(), ValidationError> {
-        let mut v = Vec::new();
-        let path = "abnormal_report_request.abnormal_order_id";
-        if self.abnormal_order_id.trim().is_empty() {
-            v.push(Violation::new(path, ViolationKind::Missing));
-        } else if self.abnormal_order_id.encode_utf16().count() > 32 {
-            let actual = self.abnormal_order_id.encode_utf16().count() as u64;
-            v.push(Violation::new(path, ViolationKind::TooLong { max: 32, actual }));
-        }
-        ValidationError::check(v)
-    }
-
-    fn write_params(&self, params: &mut Params) {
-        let mut dto = serde_json::Map::new();
-        dto.insert("abnormal_order_id".into(), self.abnormal_order_id.clone().into());
-        if let Some(r) = &self.abnormal_remark {
-            dto.insert("abnormal_remark".into(), r.clone().into());
-        }
-        params.insert_text("abnormal_report_request", serde_json::Value::Object(dto).to_string());
-    }
+    type Response = LogisticsExpressAbnormalReportResponse;
 
     fn info() -> &'static ApiInfo {
         &REPORT_API
@@ -118,18 +121,31 @@ pub struct UploadRequest {
     pub img: FileItem,
 }
 
+static UPLOAD_SCHEMA: Schema = Schema::new(
+    "UploadRequest",
+    &[
+        FieldSpec::new("picture_category_id").required(),
+        FieldSpec::new("img").required(),
+    ],
+);
+
+impl Object for UploadRequest {
+    fn schema(&self) -> &'static Schema {
+        &UPLOAD_SCHEMA
+    }
+
+    fn field(&self, index: usize) -> Option<ValueRef<'_>> {
+        match index {
+            0 => Some(ValueRef::Number(self.picture_category_id)),
+            1 => Some(ValueRef::File(&self.img)),
+            _ => None,
+        }
+    }
+}
+
 impl TopRequest for UploadRequest {
     const METHOD: &'static str = UPLOAD;
-    type Response = serde_json::Value;
-
-    fn validate(&self) -> Result<(), ValidationError> {
-        Ok(())
-    }
-
-    fn write_params(&self, params: &mut Params) {
-        params.insert_text("picture_category_id", self.picture_category_id.to_string());
-        params.insert_file("img", self.img.clone());
-    }
+    type Response = LogisticsCompaniesGetResponse;
 
     fn info() -> &'static ApiInfo {
         &UPLOAD_API

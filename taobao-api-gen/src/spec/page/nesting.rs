@@ -277,25 +277,26 @@ fn assemble(id: usize, nodes: &mut [Node], cx: &Context<'_>, diags: &mut Vec<Dia
     let children = std::mem::take(&mut nodes[id].children);
     param.children = children.into_iter().map(|c| assemble(c, nodes, cx, diags)).collect();
     // An object row without child rows: the example may still show its fields.
-    if param.children.is_empty() && param.ty.ty.is_object() {
-        if let Some(ev) = nodes[id].ev.take().filter(|e| !e.entries.is_empty()) {
-            let origin = if cx.request {
-                ParamOrigin::JavaExample
-            } else {
-                ParamOrigin::ResponseExample
-            };
-            param.children = recover(&ev, origin, 0);
-            diags.push(
-                Diagnostic::note(
-                    param.span.unwrap_or_default(),
-                    format!(
-                        "the fields of `{}` are not in the table; recovered from {}",
-                        param.name, cx.example_name
-                    ),
-                )
-                .with_hint("their types are inferred from the example values"),
-            );
-        }
+    if param.children.is_empty()
+        && param.ty.ty.is_object()
+        && let Some(ev) = nodes[id].ev.take().filter(|e| !e.entries.is_empty())
+    {
+        let origin = if cx.request {
+            ParamOrigin::JavaExample
+        } else {
+            ParamOrigin::ResponseExample
+        };
+        param.children = recover(&ev, origin, 0);
+        diags.push(
+            Diagnostic::note(
+                param.span.unwrap_or_default(),
+                format!(
+                    "the fields of `{}` are not in the table; recovered from {}",
+                    param.name, cx.example_name
+                ),
+            )
+            .with_hint("their types are inferred from the example values"),
+        );
     }
     // Judged with the children known: a row with fields is an object whatever its type says.
     if let Some(span) = nodes[id].ty_span {

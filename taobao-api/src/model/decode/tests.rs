@@ -1,0 +1,145 @@
+//! The conversion table of the module docs, value by value, with the warnings it promises.
+
+use super::*;
+use crate::model::tests::Parcel;
+
+/// Decodes `json` as a `T`, returning the value and the warnings as `path: message`.
+fn read<T: Decode>(json: &str) -> (Option<T>, Vec<String>) {
+    let mut reader = Reader::new(json);
+    let mut cx = Context::new();
+    cx.enter("f");
+    let value = T::decode(&mut reader, &mut cx).expect("well-formed JSON");
+    reader.end().expect("one value");
+    (value, cx.into_warnings().iter().map(ToString::to_string).collect())
+}
+
+fn ok<T: Decode + PartialEq + fmt::Debug>(json: &str, want: T) {
+    assert_eq!(read::<T>(json), (Some(want), vec![]), "{json}");
+}
+
+fn none<T: Decode + PartialEq + fmt::Debug>(json: &str) {
+    assert_eq!(read::<T>(json), (None, vec![]), "{json}");
+}
+
+fn warned<T: Decode + PartialEq + fmt::Debug>(json: &str, warning: &str) {
+    assert_eq!(read::<T>(json), (None, vec![format!("f: {warning}")]), "{json}");
+}
+
+#[test]
+fn strings_take_any_scalar_and_compact_json() {
+    ok(r#""a\u00e9""#, "aé".to_string());
+    // Numbers keep their exact text (Java's toString would turn 12.50 into 12.5).
+    ok("12.50", "12.50".to_string());
+    ok("975732022081832762", "975732022081832762".to_string());
+    ok("true", "true".to_string());
+    ok(r#"{ "a" : [1, 2] }"#, r#"{"a":[1,2]}"#.to_string());
+    ok("[ 1, \"x y\" ]", "[1,\"x y\"]".to_string());
+    none::<String>("null");
+}
+
+#[test]
+fn numbers() {
+    ok("10", 10i64);
+    ok(r#""-10""#, -10i64);
+    ok("10.0", 10i64);
+    ok("1e3", 1000i64);
+    none::<i64>(r#""""#);
+    none::<i64>(r#"" ""#);
+    none::<i64>("null");
+    warned::<i64>("1.5", "expected an integer, found `1.5`");
+    warned::<i64>(r#""1.5""#, "expected an integer, found `1.5`");
+    warned::<i64>(r#""abc""#, "expected an integer, found `abc`");
+    warned::<i64>(
+        "99999999999999999999",
+        "expected an integer, found `99999999999999999999`",
+    );
+    warned::<i64>("true", "expected an integer, found a boolean `true`");
+    warned::<i64>(r#"{"a":1}"#, r#"expected an integer, found an object `{"a":1}`"#);
+}
+
+#[test]
+fn booleans() {
+    ok("true", true);
+    ok(r#""TRUE""#, true);
+    ok(r#""false""#, false);
+    ok("1", true);
+    ok("0", false);
+    none::<bool>(r#""""#);
+    warned::<bool>(r#""yes""#, "expected a boolean, found `yes`");
+    warned::<bool>("2", "expected a boolean, found `2`");
+    warned::<bool>("[true]", "expected a boolean, found an array `[true]`");
+}
+
+#[test]
+fn dates() {
+    let t = Timestamp::parse("2024-03-28 16:38:11").unwrap();
+    ok(r#""2024-03-28 16:38:11""#, t);
+    // Java's SimpleDateFormat reads a prefix: the fraction some gateways add parses.
+    ok(r#""2024-03-28 16:38:11.0""#, t);
+    ok("1711615091000", t);
+    none::<Timestamp>(r#""""#);
+    warned::<Timestamp>(r#""28/03/2024""#, "expected yyyy-MM-dd HH:mm:ss, found `28/03/2024`");
+    warned::<Timestamp>("1.5", "expected epoch milliseconds, found `1.5`");
+    warned::<Timestamp>("{}", "expected a date, found an object `{}`");
+}
+
+#[test]
+fn decimals_keep_every_digit() {
+    let exact: Decimal = "12345678901234567.89".parse().unwrap();
+    ok("12345678901234567.89", exact);
+    ok(r#""12345678901234567.89""#, exact);
+    ok(r#""0.00""#, "0.00".parse::<Decimal>().unwrap());
+    ok("1.5e2", Decimal::from(150));
+    none::<Decimal>(r#""""#);
+    warned::<Decimal>(r#""12,50""#, "expected a decimal, found `12,50`");
+    warned::<Decimal>("false", "expected a decimal, found a boolean `false`");
+}
+
+#[test]
+fn free_json_takes_anything() {
+    ok(r#"{"a": [1, null]}"#, serde_json::json!({"a": [1, null]}));
+    ok("\"x\"", serde_json::json!("x"));
+    none::<JsonValue>("null");
+}
+
+#[test]
+fn lists_plain_wrapped_and_with_nulls() {
+    ok("[1, 2]", vec![1i64, 2]);
+    ok(r#"{"number": [1, "2"]}"#, vec![1i64, 2]);
+    ok(r#"{"number": 7}"#, vec![7i64]);
+    ok("{}", Vec::<i64>::new());
+    ok(r#"{"number": null}"#, Vec::<i64>::new());
+    // A null item is skipped; a bad item is dropped with a warning that names its index in
+    // the reply (not in the list that remains).
+    let (got, warnings) = read::<Vec<i64>>(r#"[null, 1, null, "x", 3]"#);
+    assert_eq!(got, Some(vec![1, 3]));
+    assert_eq!(warnings, ["f[3]: expected an integer, found `x`"]);
+    // A wrong kind where a list is declared is no list at all.
+    warned::<Vec<i64>>("7", "expected a list, found a number `7`");
+    warned::<Vec<String>>(r#""a,b""#, r#"expected a list, found a string `"a,b"`"#);
+}
+
+#[test]
+fn objects_from_objects_or_json_text() {
+    let (parcel, warnings) = read::<Parcel>(r#"{"code": "A", "count": "1.5"}"#);
+    assert_eq!(parcel.unwrap().code.as_deref(), Some("A"));
+    assert_eq!(warnings, ["f.count: expected an integer, found `1.5`"]);
+    let (parcel, warnings) = read::<Parcel>(r#""{\"code\": \"B\"}""#);
+    assert_eq!(parcel.unwrap().code.as_deref(), Some("B"));
+    assert!(warnings.is_empty());
+    none::<Parcel>(r#""""#);
+    warned::<Parcel>(r#""not json""#, "expected an object, found a string `not json`");
+    warned::<Parcel>("[1]", "expected an object, found an array `[1]`");
+    // Wrapped lists of objects: the single-item collapse of XML-to-JSON converters too.
+    let (items, _) = read::<Vec<Parcel>>(r#"{"parcel": {"code": "C"}}"#);
+    assert_eq!(items.unwrap()[0].code.as_deref(), Some("C"));
+}
+
+#[test]
+fn malformed_json_is_the_only_failure() {
+    for text in [r#"{"code": }"#, r#"{"code": "x"#, "[1, 2", "{\"a\" 1}"] {
+        let mut reader = Reader::new(text);
+        let mut cx = Context::new();
+        assert!(Parcel::decode(&mut reader, &mut cx).is_err(), "{text}");
+    }
+}

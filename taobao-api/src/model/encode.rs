@@ -1,0 +1,83 @@
+//! What a request sends (docs/protocol.md §5): each top-level field as one business parameter —
+//! scalars as text (numbers in decimal, booleans `true`/`false`, dates `yyyy-MM-dd HH:mm:ss`
+//! GMT+8, decimals as written), scalar lists comma-joined, objects, object lists, maps and free
+//! JSON as the JSON text the official Java SDK's `JSONWriter` produces (compact, members sorted
+//! by key, absent members omitted, `/` escaped), files as multipart parts.
+
+use super::{Encoding, Object, ValueRef, param_text};
+use crate::json::{ToJson, write_str};
+use crate::request::Params;
+
+/// Writes every present field of `request` into `params`.
+pub fn write_params(request: &dyn Object, params: &mut Params) {
+    let schema = request.schema();
+    for (index, spec) in schema.fields().iter().enumerate() {
+        let Some(value) = request.field(index) else { continue };
+        match value {
+            ValueRef::File(file) => params.insert_file(spec.name, file.clone()),
+            value => {
+                let mut text = String::new();
+                write_param(value, &mut text);
+                params.insert_text(spec.name, text);
+            }
+        }
+    }
+}
+
+/// The text of one top-level parameter value.
+pub fn write_param(value: ValueRef<'_>, out: &mut String) {
+    match value {
+        ValueRef::Object(_) | ValueRef::Json(_) | ValueRef::Map(_) => write_json(value, out),
+        ValueRef::List(items) if items.item_encoding() != Encoding::Text => write_json(value, out),
+        value => param_text(value, out),
+    }
+}
+
+/// Appends the Java-SDK JSON text of a value.
+pub fn write_json(value: ValueRef<'_>, out: &mut String) {
+    match value {
+        ValueRef::Text(text) => write_str(out, text),
+        ValueRef::Number(n) => n.write_json(out),
+        ValueRef::Bool(b) => b.write_json(out),
+        ValueRef::Date(date) => {
+            out.push('"');
+            date.write_to(out);
+            out.push('"');
+        }
+        // Price and BigDecimal are `String` properties in the Java SDK: JSON strings.
+        ValueRef::Decimal(d) => {
+            use std::fmt::Write;
+            let _ = write!(out, "\"{d}\"");
+        }
+        ValueRef::Json(json) => json.write_json(out),
+        ValueRef::Map(map) => map.write_json(out),
+        ValueRef::File(file) => write_str(out, &file.file_name),
+        ValueRef::Object(object) => {
+            let schema = object.schema();
+            out.push('{');
+            let mut first = true;
+            for &index in schema.by_key() {
+                let index = usize::from(index);
+                let Some(member) = object.field(index) else { continue };
+                if !first {
+                    out.push(',');
+                }
+                first = false;
+                write_str(out, schema.fields()[index].key());
+                out.push(':');
+                write_json(member, out);
+            }
+            out.push('}');
+        }
+        ValueRef::List(items) => {
+            out.push('[');
+            for i in 0..items.len() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_json(items.item(i), out);
+            }
+            out.push(']');
+        }
+    }
+}

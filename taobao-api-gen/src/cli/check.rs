@@ -37,8 +37,12 @@ pub fn check(paths: &[PathBuf]) -> io::Result<bool> {
     let mut out = io::stdout().lock();
     let colour = io::stdout().is_terminal();
     let (mut errors, mut warnings) = (0usize, 0usize);
+    let mut methods: Vec<(String, String)> = Vec::new();
     for path in &files {
         let (shown, text, parsed) = parse_file(path)?;
+        if !parsed.api.name.is_empty() {
+            methods.push((shown.clone(), parsed.api.name.clone()));
+        }
         let index = LineIndex::new(&text);
         for d in &parsed.diagnostics {
             let rendered = d.render_with(&shown, &text, &index);
@@ -54,11 +58,54 @@ pub fn check(paths: &[PathBuf]) -> io::Result<bool> {
             }
         }
     }
+    for problem in set_problems(paths, &methods)? {
+        let rendered = format!("{problem}\n");
+        if colour {
+            write!(out, "{}", paint(&rendered, Severity::Error))?;
+        } else {
+            write!(out, "{rendered}")?;
+        }
+        errors += 1;
+    }
     eprintln!(
         "checked {} spec(s): {errors} error(s), {warnings} warning(s)",
         files.len()
     );
     Ok(errors == 0)
+}
+
+/// Errors of the specs as a set: two files of one API, and (for the `specs/` of a crate whose
+/// `Cargo.toml` holds the generated family table, i.e. `taobao-api`'s) an API family without
+/// its cargo feature. Folders of other crates and the corpus get neither family check.
+fn set_problems(paths: &[PathBuf], methods: &[(String, String)]) -> io::Result<Vec<String>> {
+    use taobao_api_gen::{duplicates, families};
+    let mut out: Vec<String> = duplicates::find(methods.iter().map(|(f, m)| (f.as_str(), m.as_str())))
+        .iter()
+        .map(|d| format!("{}:1:1: error: {}\n  = hint: {}", d.files[0], d.message(), d.hint()))
+        .collect();
+    for dir in paths.iter().filter(|p| p.is_dir()) {
+        let Some(manifest) = dir
+            .canonicalize()
+            .ok()
+            .and_then(|d| d.parent().map(|p| p.join("Cargo.toml")))
+            .and_then(|m| std::fs::read_to_string(m).ok())
+            .filter(|text| text.contains(families::BEGIN))
+        else {
+            continue;
+        };
+        let declared = families::declared_features(&manifest);
+        let mut reported = std::collections::BTreeSet::new();
+        for (file, method) in methods.iter().filter(|(f, _)| Path::new(f).starts_with(dir)) {
+            let family = families::family(method);
+            if !declared.contains(&family) && reported.insert(family.clone()) {
+                out.push(format!(
+                    "{file}:1:1: error: `{method}` opens the API family `{family}`, which has no cargo feature\n  = hint: add `{}` to [features] in the crate's Cargo.toml, or run `cargo run -p taobao-api-gen -- features --write`",
+                    families::feature_line(&family)
+                ));
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// Colours the headline on a terminal (never when piped or in tests).

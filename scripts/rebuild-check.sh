@@ -4,12 +4,14 @@
 # API names of the files in specs/ at run time, so a stale build fails it.
 #
 # specs/ at the repository root is a symlink to taobao-api/specs/ (the folder the crate compiles
-# and publishes); the probe goes through the root path, the one maintainers drop files into.
+# and publishes); the probe goes through the root path, the one maintainers drop files into. Its
+# API names stay in the `taobao-logistics` family, which has a feature: a new family would be
+# (rightly) a build error until `features --write` adds it.
 #
 #   scripts/rebuild-check.sh        # leaves specs/ as it found it, even on failure
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-probe="$root/specs/taobao.rebuild.check.probe.md"
+probe="$root/specs/taobao.logistics.rebuildprobe.check.md"
 if [[ "$(cd "$root/specs" && pwd -P)" != "$(cd "$root/taobao-api/specs" && pwd -P)" ]]; then
     echo "specs/ must be a symlink to taobao-api/specs/ (git clone with core.symlinks=true)" >&2
     exit 2
@@ -41,9 +43,9 @@ run() { # $1 = what changed
 }
 
 cd "$root"
-write_probe taobao.rebuild.check.probe
+write_probe taobao.logistics.rebuildprobe.check
 run "added specs/$(basename "$probe")"
-write_probe taobao.rebuild.check.renamed
+write_probe taobao.logistics.rebuildprobe.renamed
 run "changed the API name inside it"
 rm -f "$probe"
 run "removed it"

@@ -71,7 +71,7 @@ pub(crate) fn attrs(lines: &[String]) -> TokenStream {
 }
 
 /// The description lines of a parameter (sanitized), or `fallback` when it has none.
-pub(crate) fn description(param: &Param, fallback: &str) -> Vec<String> {
+pub(crate) fn description(param: &Param, fallback: impl FnOnce() -> String) -> Vec<String> {
     let lines: Vec<String> = param
         .description
         .as_deref()
@@ -80,24 +80,20 @@ pub(crate) fn description(param: &Param, fallback: &str) -> Vec<String> {
         .map(sanitize)
         .filter(|l| !l.is_empty())
         .collect();
-    if lines.is_empty() {
-        vec![sanitize(fallback)]
-    } else {
-        lines
-    }
+    if lines.is_empty() { vec![fallback()] } else { lines }
 }
 
-/// Doc lines of a request or response field: the description with the facts appended to its
-/// last line (` — `wire`, Type, required, limits, rules. Example: `x`.`); documented values are
-/// on the enum type, not repeated here; then notes as paragraphs.
-pub(crate) fn field(param: &Param, request: bool, note: Option<&str>) -> Vec<String> {
-    let mut facts = vec![code(&param.name), code(param.ty.display_name())];
-    if request {
-        facts.push(if param.required {
-            "required".into()
-        } else {
-            "optional".into()
-        });
+/// Doc lines of a request or response field: the description with the facts the Rust type does
+/// not show appended to its last line (` — wire `x` when it differs from the field's name,
+/// required, limits, rules, example `x`.`); documented values are on the enum type, not repeated
+/// here; then notes as paragraphs.
+pub(crate) fn field(param: &Param, ident: &str, request: bool, note: Option<&str>) -> Vec<String> {
+    let mut facts = Vec::new();
+    if ident.trim_start_matches("r#") != param.name {
+        facts.push(format!("wire {}", code(&param.name)));
+    }
+    if request && param.required {
+        facts.push("required".into());
     }
     facts.extend(limits(&param.limits));
     if let Some(d) = &param.default {
@@ -109,10 +105,14 @@ pub(crate) fn field(param: &Param, request: bool, note: Option<&str>) -> Vec<Str
             Rule::RequiredWhen { field, equals, .. } => format!("required when {} is {}", code(field), code(equals)),
         });
     }
-    let mut fact_line = format!("{}.", facts.join(", "));
     if let Some(example) = &param.example {
-        fact_line.push_str(&format!(" Example: {}.", code(example)));
+        facts.push(format!("example {}", code(example)));
     }
+    let fact_line = if facts.is_empty() {
+        String::new()
+    } else {
+        format!("{}.", facts.join(", "))
+    };
     let mut lines: Vec<String> = param
         .description
         .as_deref()
@@ -122,10 +122,12 @@ pub(crate) fn field(param: &Param, request: bool, note: Option<&str>) -> Vec<Str
         .filter(|l| !l.is_empty())
         .collect();
     match lines.last_mut() {
-        Some(last) => {
+        Some(last) if !fact_line.is_empty() => {
             last.push_str(" — ");
             last.push_str(&fact_line);
         }
+        Some(_) => {}
+        None if fact_line.is_empty() => lines.push(format!("Field {}.", code(&param.name))),
         None => lines.push(fact_line),
     }
     for n in &param.notes {

@@ -17,20 +17,14 @@ use quote::quote;
 pub(crate) fn emit(s: &Struct, paths: &Paths) -> TokenStream {
     let root = paths.root();
     let name = ident(&s.name);
-    let mut doc_lines = docs::description(s.owner, &s.name);
-    doc_lines.push(String::new());
-    doc_lines.push(format!(
-        "Type {} of request field {}; sent as JSON text. Set fields with the methods named \
-         after them.",
-        docs::code(s.owner.ty.display_name()),
-        docs::code(&s.owner.name)
-    ));
-    let doc = docs::attrs(&doc_lines);
+    let doc = docs::attrs(&docs::description(s.owner, || {
+        format!("Object of request field {}.", docs::code(&s.owner.name))
+    }));
     let allow = non_camel(&s.name);
     let fields = s.fields.iter().map(|f| {
         let id = ident(&f.ident);
         let ty = option(rust_type(&f.kind, paths), paths);
-        let d = docs::attrs(&docs::field(f.param, true, f.note.as_deref()));
+        let d = docs::attrs(&docs::field(f.param, &f.ident, true, f.note.as_deref()));
         quote!(#d pub #id: #ty,)
     });
     let entries = request_dto_entries(&s.fields, paths);

@@ -17,11 +17,7 @@ pub(crate) fn emit(e: &Enum, paths: &Paths) -> TokenStream {
     let root = paths.root();
     let string = paths.string();
     let name = ident(&e.name);
-    let doc = docs::attrs(&[
-        format!("Documented values of {}.", docs::code(&e.field)),
-        String::new(),
-        "Unknown values are kept in `Other`; `Display` and serde use the wire value.".into(),
-    ]);
+    let doc = docs::attrs(&[format!("Documented values of {}.", docs::code(&e.field))]);
     let variants = e.variants.iter().map(|(v, value, label)| {
         let v = ident(v);
         let label = if label.trim().is_empty() {

@@ -12,7 +12,7 @@
 //! field; validation, encoding, decoding, `Debug` and serde are the runtime's
 //! (`taobao_api::model`), reached through `object_impls!` / `response_impls!` / `open_enum!`.
 //! Runtime items are named under [`Options::root`] (`::taobao_api`); std prelude names are
-//! short unless a spec type shadows them ([`paths`]).
+//! short unless a spec type shadows them (`paths`).
 
 mod docs;
 mod dto;
@@ -185,7 +185,7 @@ fn module(plan: &Plan, options: &Options) -> TokenStream {
     }
     doc.push(String::new());
     doc.push(format!(
-        "Request [`{0}`] (official SDK name), built with [`{0}::builder`]; response [`{1}`].",
+        "Request [`{0}`], response [`{1}`].",
         plan.request, plan.response
     ));
     let doc: TokenStream = doc
@@ -244,7 +244,7 @@ fn module(plan: &Plan, options: &Options) -> TokenStream {
         pub mod #m {
             #doc
 
-            /// Static facts of this API, for the client and the mock gateway.
+            /// Static facts of this API.
             pub static INFO: #root::ApiInfo = #root::ApiInfo {
                 method: #method,
                 title: #title,
@@ -255,7 +255,7 @@ fn module(plan: &Plan, options: &Options) -> TokenStream {
                 access: #access,
             };
 
-            /// The page's 错误码解释 table: error code, description, solution.
+            /// The page's 错误码解释 table.
             pub static ERROR_CODES: &[#root::ErrorCodeDoc] = &[#(#codes),*];
 
             #request

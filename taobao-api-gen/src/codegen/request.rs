@@ -24,7 +24,7 @@ pub(crate) fn emit(plan: &Plan, paths: &Paths) -> TokenStream {
     let method = api.name.as_str();
     let fields = &plan.request_fields;
 
-    let mut doc_lines = vec![format!(
+    let doc_lines = vec![format!(
         "Request of {}{}.",
         docs::code(method),
         api.title
@@ -32,18 +32,13 @@ pub(crate) fn emit(plan: &Plan, paths: &Paths) -> TokenStream {
             .map(|t| format!(" ({})", docs::sanitize(t)))
             .unwrap_or_default()
     )];
-    doc_lines.push(String::new());
-    doc_lines.push(format!(
-        "Build it with [`{}::builder`]; `build()` reports every violated rule at once.",
-        plan.request
-    ));
     let doc = docs::attrs(&doc_lines);
 
     let struct_fields = fields.iter().map(|f| {
         let id = ident(&f.ident);
         let ty = rust_type(&f.kind, paths);
         let ty = if f.param.required { ty } else { option(ty, paths) };
-        let d = docs::attrs(&docs::field(f.param, true, f.note.as_deref()));
+        let d = docs::attrs(&docs::field(f.param, &f.ident, true, f.note.as_deref()));
         quote!(#d pub #id: #ty,)
     });
     let has_required = fields.iter().any(|f| f.param.required);
@@ -97,10 +92,7 @@ pub(crate) fn emit(plan: &Plan, paths: &Paths) -> TokenStream {
             }
         }
     };
-    let builder_doc = format!(
-        " Builder of [`{}`]; `build()` checks every documented rule at once.",
-        plan.request
-    );
+    let builder_doc = format!(" Builder of [`{}`].", plan.request);
 
     quote! {
         #doc
@@ -146,8 +138,7 @@ pub(crate) fn emit(plan: &Plan, paths: &Paths) -> TokenStream {
         impl #builder {
             #(#setters)*
 
-            /// Checks every documented rule of the whole request tree and returns the request,
-            /// or every violation with its path.
+            /// Checks every documented rule of the tree; reports all violations at once.
             #[inline]
             pub fn build(self) -> #result<#name, #root::ValidationError> {
                 let mut __violations = ::std::vec::Vec::new();

@@ -19,17 +19,11 @@ pub(crate) fn emit_response(plan: &Plan, paths: &Paths) -> TokenStream {
     let root = paths.root();
     let name = ident(&plan.response);
     let method = plan.api.name.as_str();
-    let doc = docs::attrs(&[
-        format!(
-            "Response of {}: the object under {}.",
-            docs::code(method),
-            docs::code(&response_key(method))
-        ),
-        String::new(),
-        "Every field is optional and decoded tolerantly; `request_id()`, `body()` and \
-         `decode_warnings()` tell about the reply."
-            .into(),
-    ]);
+    let doc = docs::attrs(&[format!(
+        "Response of {}: the object under {}.",
+        docs::code(method),
+        docs::code(&response_key(method))
+    )]);
     let fields = struct_fields(&plan.response_fields, paths);
     let entries = response_entries(&plan.response_fields);
     quote! {
@@ -54,13 +48,9 @@ pub(crate) fn emit_response(plan: &Plan, paths: &Paths) -> TokenStream {
 pub(crate) fn emit_dto(s: &Struct, paths: &Paths) -> TokenStream {
     let root = paths.root();
     let name = ident(&s.name);
-    let mut lines = docs::description(s.owner, &s.name);
-    lines.push(String::new());
-    lines.push(format!(
-        "Type {} of response field {}.",
-        docs::code(s.owner.ty.display_name()),
-        docs::code(&s.owner.name)
-    ));
+    let lines = docs::description(s.owner, || {
+        format!("Object of response field {}.", docs::code(&s.owner.name))
+    });
     let allow = non_camel(&s.name);
     let doc = docs::attrs(&lines);
     let fields = struct_fields(&s.fields, paths);
@@ -88,7 +78,7 @@ fn struct_fields(fields: &[Field], paths: &Paths) -> Vec<TokenStream> {
         .map(|f| {
             let id: Ident = ident(&f.ident);
             let ty = option(rust_type(&f.kind, paths), paths);
-            let d = docs::attrs(&docs::field(f.param, false, f.note.as_deref()));
+            let d = docs::attrs(&docs::field(f.param, &f.ident, false, f.note.as_deref()));
             quote!(#d pub #id: #ty,)
         })
         .collect()

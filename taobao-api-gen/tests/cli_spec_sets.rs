@@ -80,6 +80,31 @@ fn two_files_of_one_api_are_an_error_naming_both_and_generate_prints_nothing() {
     assert!(line.contains("`taobao.logistics.companies.get`"), "{line}");
     assert!(stderr.contains("hint: keep one spec per API"), "{stderr}");
 
+    let twice = run(
+        &dir,
+        &[
+            "check",
+            "specs/an-older-copy.md",
+            "specs/an-older-copy.md",
+            "./specs/an-older-copy.md",
+        ],
+    );
+    assert_eq!(
+        twice.status.code(),
+        Some(0),
+        "one file named three times:\n{}",
+        printed(&twice)
+    );
+
+    std::fs::write(dir.join("bindings.rs"), "// kept\n").unwrap();
+    let out = run(&dir, &["generate", "specs", "--out", "bindings.rs"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("bindings.rs")).unwrap(),
+        "// kept\n",
+        "--out replaced by partial code"
+    );
+
     let generate = run(&dir, &["generate", "specs"]);
     assert_eq!(generate.status.code(), Some(1));
     assert!(
@@ -115,6 +140,20 @@ fn a_family_without_its_feature_is_a_check_error_naming_the_line_to_add() {
         "{stderr}"
     );
     assert!(stderr.contains("add `cainiao-waybill = []`"), "{stderr}");
+    assert!(stderr.contains("`\"cainiao-waybill\"` to `full`"), "{stderr}");
+    assert!(
+        !stderr.contains("`taobao-logistics`"),
+        "a declared family was reported:\n{stderr}"
+    );
+
+    // A file given by itself is checked against its crate too.
+    let one = run(&dir, &["check", "specs/cainiao.waybill.ii.cancel.json"]);
+    assert_eq!(one.status.code(), Some(1), "{}", printed(&one));
+    assert!(
+        printed(&one).contains("which has no cargo feature"),
+        "{}",
+        printed(&one)
+    );
     assert!(
         !stderr.contains("`taobao-logistics`"),
         "a declared family was reported:\n{stderr}"

@@ -187,3 +187,32 @@ fn nested_byte_arrays_and_duplicate_dto_shapes() {
     assert_eq!(plan.structs[0].fields[0].kind, model::Kind::Text);
     assert!(plan.structs[0].fields[0].note.as_deref().unwrap().contains("byte[]"));
 }
+
+#[test]
+fn feature_gates_cover_the_module_its_reexports_and_the_tables() {
+    let mut other = awkward_api();
+    other.name = "cainiao.waybill.test.get".into();
+    let apis = [awkward_api(), other];
+    let gated = render(generate_all_with(
+        &apis,
+        &Options {
+            feature_gates: true,
+            ..Options::default()
+        },
+    ));
+    let family = |api: &Api| crate::families::family(&api.name);
+    for api in &apis {
+        let gate = format!("#[cfg(feature = \"{}\")]", family(api));
+        let module = crate::naming::module_name(&api.name);
+        for item in [
+            format!("{gate}\n#[doc(alias = \"{}\")]\npub mod {module} {{", api.name),
+            format!("{gate}\npub use self::{module}::{{"),
+            format!("    {gate}\n    &{module}::INFO,"),
+            format!("    {gate}\n    \"{}\",", api.name),
+        ] {
+            assert_eq!(gated.matches(&item).count(), 1, "missing `{item}` in:\n{gated}");
+        }
+    }
+    let plain = render(generate_all_with(&apis, &Options::default()));
+    assert!(!plain.contains("#[cfg(feature"), "{plain}");
+}

@@ -50,6 +50,21 @@ pub struct ApiInfo {
     pub access: Access,
 }
 
+/// Equal when every fact is; the request schema by identity (each API has its own static).
+impl PartialEq for ApiInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.method == other.method
+            && self.title == other.title
+            && self.required_params == other.required_params
+            && self.file_params == other.file_params
+            && std::ptr::eq(self.request_schema, other.request_schema)
+            && self.response_example == other.response_example
+            && self.access == other.access
+    }
+}
+
+impl Eq for ApiInfo {}
+
 /// Whether calling an API only reads or may change state on the platform.
 ///
 /// The client retries a failed call only when repeating it is harmless: after an *ambiguous*

@@ -2,7 +2,7 @@
 //! one line in the generated source instead of a page per type. Each impl only delegates to the
 //! runtime; nothing in them is specific to an API.
 
-/// Implements `Debug`, `PartialEq` (field by field, through the schema) and `Serialize` for a
+/// Implements `Debug`, `PartialEq` + `Eq` (field by field, through the schema) and `Serialize` for a
 /// generated request or request DTO (which implements [`Object`](crate::model::Object)), plus
 /// `Deserialize` when given `decode` (response DTOs, which implement
 /// [`ObjectMut`](crate::model::ObjectMut)); only `Debug` when given `builder`.
@@ -25,6 +25,9 @@ macro_rules! object_impls {
                 $crate::model::serde_impls::eq(self, other)
             }
         }
+
+        // Field values have no floats (TOP numbers are i64 or Decimal): equality is total.
+        impl ::std::cmp::Eq for $name {}
 
         impl $crate::__private::serde::Serialize for $name {
             #[inline]
@@ -51,7 +54,7 @@ macro_rules! object_impls {
     };
 }
 
-/// Implements everything a generated top-level response needs: `Debug`, `PartialEq` (of the
+/// Implements everything a generated top-level response needs: `Debug`, `PartialEq` + `Eq` (of the
 /// documented fields), `Serialize`, `Deserialize`, [`TopResponse`](crate::response::TopResponse) over its private `__meta` field,
 /// and the inherent `request_id()`, `decode_warnings()` and `body()` methods.
 #[macro_export]
@@ -66,6 +69,9 @@ macro_rules! response_impls {
                 $crate::model::serde_impls::eq(self, other)
             }
         }
+
+        // Field values have no floats (TOP numbers are i64 or Decimal): equality is total.
+        impl ::std::cmp::Eq for $name {}
 
         impl $crate::__private::serde::Serialize for $name {
             #[inline]
@@ -94,7 +100,6 @@ macro_rules! response_impls {
             }
 
             #[inline]
-
             fn meta_mut(&mut self) -> &mut $crate::response::ResponseMeta {
                 &mut self.__meta
             }
@@ -244,8 +249,8 @@ macro_rules! response_object {
 
 /// Defines an open enum from documented values: the variants as given (each with its wire
 /// value), plus `Other(String)`, which keeps any value the docs do not list (the platform adds
-/// values before its docs do); decode -> encode is lossless. Derives `Debug`, `Clone`,
-/// `PartialEq`, `Eq`, `Hash`, and implements the rest (`Debug` included) with
+/// values before its docs do); decode -> encode is lossless. Derives `Clone`, `PartialEq`,
+/// `Eq` and `Hash`, and implements the rest (`Debug` included) with
 /// [`enum_impls!`](crate::enum_impls).
 ///
 /// ```
@@ -315,13 +320,11 @@ macro_rules! enum_impls {
             const DOCUMENTED: &'static [&'static str] = Self::DOCUMENTED;
 
             #[inline]
-
             fn as_str(&self) -> &str {
                 self.as_str()
             }
 
             #[inline]
-
             fn from_wire(value: ::std::string::String) -> Self {
                 match value.as_str() {
                     $( $value => Self::$variant, )*
@@ -348,7 +351,6 @@ macro_rules! enum_impls {
             type Err = ::std::convert::Infallible;
 
             #[inline]
-
             fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
                 ::std::result::Result::Ok(Self::from(value))
             }
@@ -395,7 +397,6 @@ macro_rules! enum_impls {
             const ENCODING: $crate::model::Encoding = $crate::model::Encoding::Text;
 
             #[inline]
-
             fn value_ref(&self) -> $crate::model::ValueRef<'_> {
                 $crate::model::ValueRef::Text(self.as_str())
             }

@@ -19,8 +19,36 @@ use taobao_api_gen::{Api, LineIndex, Severity};
 #[derive(Default)]
 struct Side {
     apis: Vec<Api>,
+    /// Methods of specs with errors (or ambiguous).
     broken: BTreeSet<String>,
+    /// File name -> method of every spec whose method is known.
+    methods: BTreeMap<String, String>,
+    /// File name and path of broken specs whose method is unknown (unreadable, invalid JSON).
+    unnamed: Vec<(String, String)>,
     problems: usize,
+}
+
+impl Side {
+    /// A broken spec of the other side whose method is unknown hides the API of this side's
+    /// file of the same name (or, comparing two files, this side's only API): that API is not
+    /// compared rather than reported as removed or added. Returns the other side's broken
+    /// files that hide nothing, by path.
+    fn hide(&mut self, other: &Side, files: bool) -> Vec<String> {
+        let mut unresolved = Vec::new();
+        for (name, shown) in &other.unnamed {
+            let method = match files {
+                true => self.methods.values().next(),
+                false => self.methods.get(name),
+            };
+            match method {
+                Some(m) => {
+                    self.broken.insert(m.clone());
+                }
+                None => unresolved.push(shown.clone()),
+            }
+        }
+        unresolved
+    }
 }
 
 /// Compares and prints; false when some spec could not be compared.
@@ -45,8 +73,12 @@ pub fn diff(old: &Path, new: &Path, json: bool) -> io::Result<bool> {
             ),
         ));
     }
-    let old_side = load(old)?;
-    let new_side = load(new)?;
+    let mut old_side = load(old)?;
+    let mut new_side = load(new)?;
+    let unresolved_new = old_side.hide(&new_side, !old_dir);
+    let unresolved_old = new_side.hide(&old_side, !old_dir);
+    old_side.broken.extend(unresolved_old);
+    new_side.broken.extend(unresolved_new);
     if !old_dir
         && let ([o], [n]) = (old_side.apis.as_slice(), new_side.apis.as_slice())
         && o.name != n.name
@@ -123,12 +155,13 @@ fn load(path: &Path) -> io::Result<Side> {
     let mut files: Vec<(String, Api)> = Vec::new();
     for file in expand(&[path.to_path_buf()])? {
         let shown = file.display().to_string();
+        let name = file.file_name().unwrap_or_default().to_string_lossy().into_owned();
         let text = match read_spec(&file) {
             Ok(text) => text,
             Err(e) => {
                 eprintln!("{shown}: error: cannot read: {e}");
                 side.problems += 1;
-                side.broken.insert(shown);
+                side.unnamed.push((name, shown));
                 continue;
             }
         };
@@ -139,13 +172,15 @@ fn load(path: &Path) -> io::Result<Side> {
                 eprint!("{}", d.render_with(&shown, &text, &index));
             }
             side.problems += 1;
-            side.broken.insert(if parsed.api.name.is_empty() {
-                shown
+            if parsed.api.name.is_empty() {
+                side.unnamed.push((name, shown));
             } else {
-                parsed.api.name
-            });
+                side.methods.insert(name, parsed.api.name.clone());
+                side.broken.insert(parsed.api.name);
+            }
             continue;
         }
+        side.methods.insert(name, parsed.api.name.clone());
         files.push((shown, parsed.api));
     }
     let duplicates = taobao_api_gen::duplicates::find(files.iter().map(|(f, a)| (f.as_str(), a.name.as_str())));

@@ -1,10 +1,11 @@
-//! `diff` over the doc corpus: a record against itself has no change, and any two records
+//! `diff` over the doc corpus: a record against itself has no change, against a copy with
+//! another API description exactly that change, and any two records
 //! (the second renamed to the first's method) compare without panicking, symmetrically: what
 //! one direction calls removed the other calls added, at the same path.
 
 mod common;
 
-use taobao_api_gen::diff::{Change, diff_api};
+use taobao_api_gen::diff::{Change, Level, diff_api};
 
 fn paths_where(changes: &[Change], what: &str) -> Vec<String> {
     let mut out: Vec<String> = changes
@@ -32,6 +33,19 @@ fn corpus_records_diff_cleanly() {
     for pair in apis.windows(2) {
         let a = &pair[0];
         assert_eq!(diff_api(a, a), vec![], "{}", a.name);
+        // Everything but the API description equal: that is the one change, whatever the rest.
+        let mut edited = a.clone();
+        edited.description = Some(format!("{} (edited)", a.description.as_deref().unwrap_or("")));
+        assert_eq!(
+            diff_api(a, &edited),
+            vec![Change {
+                level: Level::Patch,
+                path: "description".into(),
+                what: "API description changed".into()
+            }],
+            "{}",
+            a.name
+        );
         let mut b = pair[1].clone();
         b.name = a.name.clone();
         let forward = diff_api(a, &b);

@@ -168,6 +168,9 @@ impl ApiChanges {
 /// The changes of one API between two versions of its spec (matched by the caller; the
 /// method names should be equal). Empty when the generated code is the same.
 pub fn diff_api(old: &Api, new: &Api) -> Vec<Change> {
+    if old == new {
+        return Vec::new();
+    }
     let (old_plan, new_plan) = (model::plan(old), model::plan(new));
     let mut changes = compare::plans(&old_plan, &new_plan);
     let same_code = crate::codegen::generate(old).to_string() == crate::codegen::generate(new).to_string();

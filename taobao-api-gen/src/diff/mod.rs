@@ -12,26 +12,29 @@
 //! only be built through its builder or setters (or `Default`), never with a struct literal, and
 //! never matched exhaustively. Hence:
 //!
-//! - **breaking** (major): an API removed; a field removed; a field's Rust type changed (also
-//!   `String` becoming an open enum when the docs start listing values, and an object without
-//!   documented fields, `JsonValue`, becoming a DTO); a top-level request field turning required
-//!   (`Option<T>` -> `T`) or optional (`T` -> `Option<T>`); a Rust name changed (field, setter,
-//!   DTO or enum type, enum variant); an enum value removed; a request that validated before and
-//!   fails now: a required request field added (top level or nested), a nested field turning
-//!   required, a new or tighter limit (max length, list size, min/max value) or conditional rule
-//!   (`required_when`); the request type losing `Default` (its first required field).
+//! - **breaking** (major), code that compiled may not:
+//!   an API removed; a field removed; a field's Rust type changed (also `String` becoming an
+//!   open enum when the docs start listing values, and an object without documented fields,
+//!   `JsonValue`, becoming a DTO); a top-level request field turning required (`Option<T>` ->
+//!   `T`) or optional (`T` -> `Option<T>`); a Rust name changed (field, setter, DTO or enum type,
+//!   enum variant); an enum value removed; the request type losing `Default` (its first
+//!   required field).
+//! - **breaking** too, a request that validated may not: a required request field added (top
+//!   level or nested, or one with a `required_when` rule); a nested field turning required; a
+//!   new or tighter limit (max length, list size, min/max value) or `required_when` rule.
 //! - **minor**: an API added; an optional request field or any response field added; an enum
 //!   value added (a new variant; the value decoded as `Other` before); a limit or rule relaxed or
-//!   dropped, a nested field no longer required; the request type gaining `Default`.
-//! - **patch**: anything else that changes the generated code: descriptions, examples, defaults
-//!   and notes in the docs, enum value labels, the title, the error-code table, the response
-//!   example in `INFO`.
-//! - **none**: the generated code is token for token the same (e.g. only whitespace, spans or
-//!   a limit on a field kind the runtime does not check).
+//!   dropped; a nested field no longer required; the request type gaining `Default`.
+//! - **patch**: anything else that changes the generated code: descriptions, examples, defaults,
+//!   notes, and limits or rules the runtime does not check, all of which only show in the docs;
+//!   enum value labels, the title, the error-code table, the response example in `INFO`.
+//! - **none**: the generated code is token for token the same (e.g. only whitespace or spans
+//!   moved, or the declared type name changed for the same Rust type).
 //!
-//! Only rules the generated schema carries count: a max length on a number field, say, is not
-//! checked by the runtime and changes only the docs (patch). Read/write access is decided from
-//! the method name alone (`access`), so it never changes between two versions of one API.
+//! Only rules the generated schema carries count (`codegen::object::checks`): a max length on a
+//! number field, say, is not checked by the runtime and changes only the docs (patch).
+//! Read/write access is decided from the method name alone (`access`), so it never changes
+//! between two versions of one API.
 //!
 //! The bump is for the published `taobao-api` crate (0.y.z: Cargo treats a change of `y` as
 //! major). In an application that expands its own specs with `include_specs!`, the generated

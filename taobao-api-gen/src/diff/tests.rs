@@ -180,6 +180,21 @@ fn nested_fields_and_rules() {
             ),
         ),
         (
+            "nested field added with a rule that makes it required",
+            Box::new(|v| {
+                push(
+                    v,
+                    "/requestParams/2/subParams",
+                    json!({"name": "station", "type": "String", "description": "驿站编码,kind=2时必填"}),
+                )
+            }),
+            one(
+                Breaking,
+                "request.req.station",
+                "field added (`station: Option<String>`), required when `kind` is `2`",
+            ),
+        ),
+        (
             "nested field turns required",
             Box::new(|v| set(v, "/requestParams/2/subParams/1", "required", json!(true))),
             one(
@@ -326,6 +341,21 @@ fn enums_and_responses() {
             "title",
             Box::new(|v| set(v, "", "apiChineseName", json!("新标题"))),
             vec![(Patch, "title", "title changed")],
+        ),
+        (
+            "a rule on an existing field",
+            Box::new(|v| {
+                set(
+                    v,
+                    "/requestParams/2/subParams/1",
+                    "description",
+                    json!("数量,kind=2时必填"),
+                )
+            }),
+            vec![
+                (Breaking, "request.req.count", "new rule: required when `kind` is `2`"),
+                (Patch, "request.req.count", "docs changed: description"),
+            ],
         ),
     ];
     for (case, edit, want) in cases {

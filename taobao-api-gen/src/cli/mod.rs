@@ -52,10 +52,12 @@ enum Command {
         #[arg(long, short)]
         out: Option<PathBuf>,
     },
-    /// What changed in the generated API between two versions of one spec (two files) or of a
-    /// specs folder (two folders), each change classified breaking/minor/patch, and the version
-    /// bump needed. Exit 0 when compared, 1 when some spec could not be (diagnostics on stderr),
-    /// 2 on usage errors.
+    /// What changed in the generated API, and the semver bump it needs.
+    ///
+    /// Compares two versions of one spec (two files) or two specs folders (APIs matched by
+    /// method); each change is classified breaking, minor or patch, and the last line says
+    /// `needed bump: major|minor|patch|none`. Exit 0 when compared, 1 when some spec could not
+    /// be (diagnostics on stderr), 2 on usage errors.
     Diff {
         /// The old spec file or folder.
         old: PathBuf,

@@ -98,6 +98,8 @@ fn two_files_and_json() {
     let json: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON output");
     assert_eq!(json["bump"], "major");
     assert_eq!(json["not_compared"], serde_json::json!([]));
+    assert_eq!(json["apis"][0]["bump"], "major");
+    assert_eq!(json["apis"][0]["status"], "changed");
     let changes = json["apis"][0]["changes"].as_array().expect("changes");
     assert_eq!(changes.len(), 8);
     assert_eq!(

@@ -157,15 +157,10 @@ pub struct ApiChanges {
     pub method: String,
     /// Added, removed or changed.
     pub status: Status,
+    /// The bump this API's changes need.
+    pub bump: Bump,
     /// Every change, breaking first, then in field order.
     pub changes: Vec<Change>,
-}
-
-impl ApiChanges {
-    /// The bump this API's changes need.
-    pub fn bump(&self) -> Bump {
-        Bump::of(&self.changes)
-    }
 }
 
 /// The changes of one API between two versions of its spec (matched by the caller; the
@@ -208,6 +203,7 @@ pub fn diff_sets(old: &[Api], new: &[Api]) -> Vec<ApiChanges> {
             (!changes.is_empty()).then(|| ApiChanges {
                 method: method.to_string(),
                 status,
+                bump: Bump::of(&changes),
                 changes,
             })
         })

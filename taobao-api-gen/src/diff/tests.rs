@@ -404,7 +404,7 @@ fn sets_match_apis_by_method() {
 
     assert_eq!(diff_sets(&[a.clone(), b.clone()], &[b.clone(), a.clone()]), vec![]);
     let report = diff_sets(std::slice::from_ref(&a), &[c.clone(), b.clone()]);
-    let summary: Vec<(&str, Status, Bump)> = report.iter().map(|r| (r.method.as_str(), r.status, r.bump())).collect();
+    let summary: Vec<(&str, Status, Bump)> = report.iter().map(|r| (r.method.as_str(), r.status, r.bump)).collect();
     assert_eq!(
         summary,
         vec![

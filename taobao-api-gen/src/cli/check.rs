@@ -83,23 +83,42 @@ fn set_problems(paths: &[PathBuf], methods: &[(String, String)]) -> io::Result<V
         .iter()
         .map(|d| format!("{}:1:1: error: {}\n  = hint: {}", d.files[0], d.message(), d.hint()))
         .collect();
-    for dir in paths.iter().filter(|p| p.is_dir()) {
+    // The folders the specs are in (a folder given, or the folder of a file given), each
+    // checked once against the manifest of the crate above it.
+    let dirs: std::collections::BTreeSet<PathBuf> = paths
+        .iter()
+        .filter(|p| p.is_dir())
+        .cloned()
+        .chain(
+            methods
+                .iter()
+                .filter_map(|(f, _)| Path::new(f).parent().map(Path::to_path_buf)),
+        )
+        .filter_map(|d| d.canonicalize().ok())
+        .collect();
+    let mut reported = std::collections::BTreeSet::new();
+    for dir in &dirs {
         let Some(manifest) = dir
-            .canonicalize()
-            .ok()
-            .and_then(|d| d.parent().map(|p| p.join("Cargo.toml")))
+            .parent()
+            .map(|p| p.join("Cargo.toml"))
             .and_then(|m| std::fs::read_to_string(m).ok())
             .filter(|text| text.contains(families::BEGIN))
         else {
             continue;
         };
         let declared = families::declared_features(&manifest);
-        let mut reported = std::collections::BTreeSet::new();
-        for (file, method) in methods.iter().filter(|(f, _)| Path::new(f).starts_with(dir)) {
+        let in_dir = |f: &str| {
+            Path::new(f)
+                .canonicalize()
+                .ok()
+                .and_then(|c| c.parent().map(|p| p == dir.as_path()))
+                == Some(true)
+        };
+        for (file, method) in methods.iter().filter(|(f, _)| in_dir(f)) {
             let family = families::family(method);
             if !declared.contains(&family) && reported.insert(family.clone()) {
                 out.push(format!(
-                    "{file}:1:1: error: `{method}` opens the API family `{family}`, which has no cargo feature\n  = hint: add `{}` to [features] in the crate's Cargo.toml, or run `cargo run -p taobao-api-gen -- features --write`",
+                    "{file}:1:1: error: `{method}` opens the API family `{family}`, which has no cargo feature\n  = hint: add `{}` to [features] in the crate's Cargo.toml (and `\"{family}\"` to `full`), or run `cargo run -p taobao-api-gen -- features --write`",
                     families::feature_line(&family)
                 ));
             }

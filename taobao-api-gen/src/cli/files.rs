@@ -9,9 +9,10 @@ pub fn read_spec(path: &Path) -> io::Result<String> {
     Ok(String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
 }
 
-/// Expands directories into the spec files they hold (sorted), keeps files as given.
+/// Expands directories into the spec files they hold (sorted), keeps files as given; a file
+/// reached twice (`specs specs/x.json`) is kept once, where it was first reached.
 pub fn expand(paths: &[PathBuf]) -> io::Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
+    let mut out: Vec<PathBuf> = Vec::new();
     for path in paths {
         if path.is_dir() {
             let entries =
@@ -27,6 +28,8 @@ pub fn expand(paths: &[PathBuf]) -> io::Result<Vec<PathBuf>> {
             out.push(path.clone());
         }
     }
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|p| seen.insert(p.canonicalize().unwrap_or_else(|_| p.clone())));
     Ok(out)
 }
 

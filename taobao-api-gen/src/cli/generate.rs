@@ -2,8 +2,8 @@
 //! behind the `// @generated` header. One spec gives its module and re-exports; several give
 //! what `include_specs!` expands to (modules, re-exports, `APIS`, `ALL_METHODS`), so the output
 //! compiles as is. Errors of a spec are printed like `check` does and nothing is generated for
-//! it; two specs of one method are an error naming both, and neither is generated. `--out`
-//! writes a file only when its content changed.
+//! it; two specs of one method (or of one module name) are an error naming both, and neither is
+//! generated. `--out` writes a file only when its content changed and no spec has an error.
 
 use super::files::{expand, read_spec};
 use std::io::{self, Write};
@@ -39,7 +39,7 @@ pub fn generate(paths: &[PathBuf], out: Option<&Path>) -> io::Result<bool> {
         );
         ok = false;
     }
-    specs.retain(|(_, api)| !duplicates.iter().any(|d| d.method == api.name));
+    specs.retain(|(_, api)| !duplicates.iter().any(|d| d.involves(&api.name)));
     let code = match specs.as_slice() {
         [] => String::new(),
         [(shown, api)] => render(shown, api).map_err(io::Error::other)?,
@@ -56,6 +56,8 @@ pub fn generate(paths: &[PathBuf], out: Option<&Path>) -> io::Result<bool> {
         }
     };
     match out {
+        // A file kept up to date by `--out` is never replaced by the code of part of its specs.
+        Some(file) if !ok => eprintln!("{}: not written: the specs have errors", file.display()),
         Some(file) => {
             if std::fs::read_to_string(file).ok().as_deref() != Some(code.as_str()) {
                 std::fs::write(file, &code)

@@ -21,6 +21,15 @@ pub(crate) fn sanitize(line: &str) -> String {
         }
         let mut chars = rest.chars();
         let Some(c) = chars.next() else { break };
+        rest = chars.as_str();
+        // Control characters (a `\u0000` in a JSON record) would make the snapshot a binary file
+        // for git and mean nothing in rustdoc: a tab reads as a space, the rest is dropped.
+        if c.is_control() {
+            if c == '\t' {
+                out.push(' ');
+            }
+            continue;
+        }
         if matches!(
             c,
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&'
@@ -28,7 +37,6 @@ pub(crate) fn sanitize(line: &str) -> String {
             out.push('\\');
         }
         out.push(c);
-        rest = chars.as_str();
     }
     out
 }
@@ -49,7 +57,7 @@ fn url_len(s: &str) -> Option<usize> {
 
 /// Inline code for a value; values holding backticks fall back to escaped text.
 pub(crate) fn code(value: &str) -> String {
-    if value.contains('`') || value.trim() != value || value.is_empty() || value.contains('\n') {
+    if value.contains('`') || value.trim() != value || value.is_empty() || value.chars().any(char::is_control) {
         format!("\"{}\"", sanitize(value))
     } else {
         format!("`{value}`")
@@ -92,7 +100,12 @@ pub(crate) fn field(param: &Param, ident: &str, request: bool, note: Option<&str
     if ident.trim_start_matches("r#") != param.name {
         facts.push(format!("wire {}", code(&param.name)));
     }
-    if request && param.required {
+    // One `.required()` rule in the schema, so one fact: a nested field required whenever its
+    // object is present says so once, whether the page marked it required, wrote the rule, or both.
+    let required_in_parent = param.rules.iter().any(|r| matches!(r, Rule::RequiredInParent { .. }));
+    if request && required_in_parent {
+        facts.push("required in every enclosing object".into());
+    } else if request && param.required {
         facts.push("required".into());
     }
     facts.extend(limits(&param.limits));
@@ -101,7 +114,7 @@ pub(crate) fn field(param: &Param, ident: &str, request: bool, note: Option<&str
     }
     for rule in &param.rules {
         facts.push(match rule {
-            Rule::RequiredInParent { .. } => "required in every enclosing object".into(),
+            Rule::RequiredInParent { .. } => continue,
             Rule::RequiredWhen { field, equals, .. } => format!("required when {} is {}", code(field), code(equals)),
         });
     }
@@ -174,11 +187,13 @@ mod tests {
             ("    indented", "indented"),
             ("phone_call_info_list", r"phone\_call\_info\_list"),
             ("&quot;", r"\&quot;"),
+            ("a\u{0}b\tc\u{7f}d", "ab cd"),
         ];
         for (input, want) in cases {
             assert_eq!(sanitize(input), want, "{input}");
         }
         assert_eq!(code("10"), "`10`");
         assert_eq!(code("a`b"), "\"a\\`b\"");
+        assert_eq!(code("x\u{0}y"), "\"xy\"");
     }
 }

@@ -203,6 +203,38 @@ fn broken_specs_are_diagnostics_and_their_apis_are_not_compared() {
 }
 
 #[test]
+fn methods_of_one_module_name_are_not_compared() {
+    let dir = scratch("module");
+    let (old, new) = (dir.join("old"), dir.join("new"));
+    std::fs::create_dir_all(&old).unwrap();
+    std::fs::create_dir_all(&new).unwrap();
+    let station = std::fs::read_to_string("tests/diff/old/taobao.diff.station.get.json").unwrap();
+    std::fs::write(old.join("taobao.diff.station.get.json"), &station).unwrap();
+    std::fs::write(new.join("taobao.diff.station.get.json"), &station).unwrap();
+    // `taobao.diff.station_get` would generate the module `taobao_diff_station_get` too.
+    std::fs::write(
+        new.join("taobao.diff.station_get.json"),
+        station.replace("taobao.diff.station.get", "taobao.diff.station_get"),
+    )
+    .unwrap();
+    let o = run(&["diff", s(&old), s(&new)]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("would all generate the module `taobao_diff_station_get`"),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("1 spec problem(s); not compared: taobao.diff.station.get, taobao.diff.station_get\n"),
+        "{err}"
+    );
+    assert_eq!(
+        stdout(&o),
+        "0 API(s): 0 added, 0 removed, 0 changed, 2 not compared (spec errors)\nneeded bump: none\n"
+    );
+}
+
+#[test]
 fn two_files_one_unreadable_as_a_spec() {
     let dir = scratch("garbage");
     let garbage = dir.join("garbage.txt");

@@ -3,8 +3,8 @@
 //! (`taobao_api_gen::diff` has the rules), grouped by API, then `needed bump: major|minor|patch|
 //! none`. `--json` prints the same as one JSON object.
 //!
-//! A spec that cannot be read, has errors, or shares its method with another file of its side is
-//! a diagnostic on stderr and its API is not compared (exit 1: the bump covers the other APIs
+//! A spec that cannot be read, has errors, or shares its method (or its module name) with another
+//! file of its side is a diagnostic on stderr and its API is not compared (exit 1: the bump covers the other APIs
 //! only). A file against a folder, or a path that does not exist, is a usage error (exit 2).
 
 use super::files::{expand, read_spec};
@@ -187,7 +187,7 @@ fn load(path: &Path) -> io::Result<Side> {
     for d in &duplicates {
         eprintln!("{}: error: {}\n  = hint: {}", d.files[0], d.message(), d.hint());
         side.problems += 1;
-        side.broken.insert(d.method.clone());
+        side.broken.extend(d.methods.iter().cloned());
     }
     side.apis = files.into_iter().map(|(_, api)| api).collect();
     Ok(side)

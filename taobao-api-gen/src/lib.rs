@@ -10,6 +10,8 @@ pub mod access;
 pub mod codegen;
 pub mod describe;
 pub mod diag;
+#[cfg(feature = "cli")]
+pub mod diff;
 pub mod duplicates;
 pub mod families;
 pub mod format;

@@ -1,6 +1,7 @@
 //! Command-line front end: argument parsing and dispatch. Each subcommand lives in its own file.
 
 mod check;
+mod diff;
 mod features;
 mod files;
 mod generate;
@@ -51,6 +52,21 @@ enum Command {
         #[arg(long, short)]
         out: Option<PathBuf>,
     },
+    /// What changed in the generated API, and the semver bump it needs.
+    ///
+    /// Compares two versions of one spec (two files) or two specs folders (APIs matched by
+    /// method); each change is classified breaking, minor or patch, and the last line says
+    /// `needed bump: major|minor|patch|none`. Exit 0 when compared, 1 when some spec could not
+    /// be (diagnostics on stderr), 2 on usage errors.
+    Diff {
+        /// The old spec file or folder.
+        old: PathBuf,
+        /// The new spec file or folder.
+        new: PathBuf,
+        /// Print the changes as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the IR of a spec as JSON.
     Ir {
         /// A spec file.
@@ -80,6 +96,7 @@ pub fn run() -> ExitCode {
         Command::Ir { file } => check::ir(&file),
         Command::Generate { paths, out } => generate::generate(&paths, out.as_deref()),
         Command::Sweep { dirs } => sweep::sweep(&dirs),
+        Command::Diff { old, new, json } => diff::diff(&old, &new, json),
         Command::Features {
             crate_dir,
             write,

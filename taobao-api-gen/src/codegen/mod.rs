@@ -18,12 +18,12 @@ mod docs;
 mod dto;
 mod enums;
 mod example;
-mod model;
-mod object;
-mod paths;
+pub(crate) mod model;
+pub(crate) mod object;
+pub(crate) mod paths;
 mod request;
 mod response;
-mod types;
+pub(crate) mod types;
 
 pub use response::response_key;
 

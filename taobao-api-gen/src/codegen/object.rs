@@ -40,24 +40,45 @@ fn spec_calls(f: &Field, siblings: &[Field], rules: bool) -> TokenStream {
     chain
 }
 
-fn rule_calls(f: &Field, siblings: &[Field]) -> TokenStream {
+/// One rule the runtime applies to a field, as the schema carries it. `diff` compares these,
+/// so what it calls a tighter rule is exactly what the generated schema enforces.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Check {
+    /// `.required()`: a required field, or `RequiredInParent`.
+    Required,
+    /// `.required_when(field, equals)`.
+    RequiredWhen { field: String, equals: String },
+    /// `.max_length(n)`.
+    MaxLength(u64),
+    /// `.max_list_size(n)`.
+    MaxListSize(u64),
+    /// `.min_value(n)`.
+    MinValue(i64),
+    /// `.max_value(n)`.
+    MaxValue(i64),
+}
+
+/// The rules of `f` the runtime applies (see the module docs for which apply where), in
+/// schema order.
+pub(crate) fn checks(f: &Field, siblings: &[Field]) -> Vec<Check> {
     let p = f.param;
-    let mut out = TokenStream::new();
+    let mut out = Vec::new();
     let required_in_parent = p.rules.iter().any(|r| matches!(r, Rule::RequiredInParent { .. }));
     if p.required || required_in_parent {
-        out.extend(quote!(.required()));
+        out.push(Check::Required);
     }
     for rule in &p.rules {
         if let Rule::RequiredWhen { field, equals, .. } = rule
             && siblings.iter().any(|s| &s.param.name == field && comparable(&s.kind))
         {
-            out.extend(quote!(.required_when(#field, #equals)));
+            out.push(Check::RequiredWhen {
+                field: field.clone(),
+                equals: equals.clone(),
+            });
         }
     }
     let text_like = |k: &Kind| matches!(k, Kind::Text | Kind::Enum(_));
     let limits = &p.limits;
-    let unsigned = proc_macro2::Literal::u64_unsuffixed;
-    let signed = proc_macro2::Literal::i64_unsuffixed;
     if let Some(max) = limits.max_length
         && match &f.kind {
             Kind::File => true,
@@ -65,26 +86,46 @@ fn rule_calls(f: &Field, siblings: &[Field]) -> TokenStream {
             k => text_like(k),
         }
     {
-        let max = unsigned(max);
-        out.extend(quote!(.max_length(#max)));
+        out.push(Check::MaxLength(max));
     }
     if let Some(max) = limits.max_list_size
         && (text_like(&f.kind) || matches!(f.kind, Kind::List(_)))
     {
-        let max = unsigned(max);
-        out.extend(quote!(.max_list_size(#max)));
+        out.push(Check::MaxListSize(max));
     }
     if f.kind == Kind::Number {
-        if let Some(min) = limits.min_value {
-            let min = signed(min);
-            out.extend(quote!(.min_value(#min)));
-        }
-        if let Some(max) = limits.max_value {
-            let max = signed(max);
-            out.extend(quote!(.max_value(#max)));
-        }
+        out.extend(limits.min_value.map(Check::MinValue));
+        out.extend(limits.max_value.map(Check::MaxValue));
     }
     out
+}
+
+fn rule_calls(f: &Field, siblings: &[Field]) -> TokenStream {
+    let unsigned = proc_macro2::Literal::u64_unsuffixed;
+    let signed = proc_macro2::Literal::i64_unsuffixed;
+    checks(f, siblings)
+        .into_iter()
+        .map(|check| match check {
+            Check::Required => quote!(.required()),
+            Check::RequiredWhen { field, equals } => quote!(.required_when(#field, #equals)),
+            Check::MaxLength(max) => {
+                let max = unsigned(max);
+                quote!(.max_length(#max))
+            }
+            Check::MaxListSize(max) => {
+                let max = unsigned(max);
+                quote!(.max_list_size(#max))
+            }
+            Check::MinValue(min) => {
+                let min = signed(min);
+                quote!(.min_value(#min))
+            }
+            Check::MaxValue(max) => {
+                let max = signed(max);
+                quote!(.max_value(#max))
+            }
+        })
+        .collect()
 }
 
 /// Whether a sibling's value can be compared with a documented value (sent as text).

@@ -24,14 +24,26 @@ target="${CARGO_TARGET_DIR:-$root/target}"
 export CARGO_TARGET_DIR="$target" CARGO_TERM_COLOR=never
 work="${WORK:-/tmp/taobao-measure-build}"
 
+for tool in /usr/bin/time bc python3; do
+    command -v "$tool" >/dev/null || { echo "measure-build.sh needs $tool" >&2; exit 1; }
+done
+
 # `measure CMD...` runs CMD once and prints "<seconds> <peak KB>" (GNU time: the largest
-# resident set of any process it waited for, i.e. rustc).
+# resident set of any process it waited for, i.e. rustc). A failing CMD stops the script with
+# its output, never a figure of a failed build.
 measure() {
-    local stats
+    local stats log
     stats=$(mktemp)
-    /usr/bin/time -o "$stats" -f "%e %M" "$@" >/dev/null 2>&1
+    log=$(mktemp)
+    if ! /usr/bin/time -o "$stats" -f "%e %M" "$@" >"$log" 2>&1; then
+        echo "measure-build.sh: failed: $*" >&2
+        cat "$log" >&2
+        rm -f "$stats" "$log"
+        kill -TERM $$
+        exit 1
+    fi
     tail -1 "$stats"
-    rm -f "$stats"
+    rm -f "$stats" "$log"
 }
 
 # `median_of LABEL CMD...`: RUNS runs of `prepare; CMD` (prepare = the shell function in

@@ -1,6 +1,8 @@
 // The crate documentation is the package README, so crates.io and docs.rs show one page and
 // its examples run as doctests (`cargo test -p taobao-api --doc`).
 #![doc = include_str!("../README.md")]
+// The README shows an application's build script, whose `fn main` is the point of the example.
+#![allow(clippy::needless_doctest_main)]
 #![deny(missing_docs)]
 // docs.rs (nightly, `--cfg docsrs`): badge feature-gated items such as `mock` and `blocking`.
 #![cfg_attr(docsrs, feature(doc_cfg))]

@@ -41,7 +41,7 @@ pub use rust_decimal::Decimal;
 pub use serde_json::Value as JsonValue;
 pub use sign::SignMethod;
 /// Expands an application's own spec files into bindings, as this crate does for its `specs/`:
-/// `taobao_api::include_specs!("specs");` (see the README: "Your own specs").
+/// `taobao_api::include_specs!("specs");` (see [Your own specs](crate#your-own-specs)).
 pub use taobao_api_macros::include_specs;
 pub use validation::{ValidationError, Violation, ViolationKind};
 pub use value::{ErrorCodeDoc, Timestamp};

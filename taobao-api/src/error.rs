@@ -1,5 +1,5 @@
 //! The one error type of the client, and the transient/caller classification of TOP errors
-//! (TOP-PROTOCOL.md §8).
+//! (docs/protocol.md §8).
 //!
 //! No variant ever holds the app secret or a session: parameters are sent in the request body,
 //! never in the URL, and transport errors are stripped of their URL anyway.

@@ -1,5 +1,5 @@
 //! The JSON text of object parameters, byte for byte as the official Java SDK's `JSONWriter`
-//! writes it (TOP-PROTOCOL.md §5): compact, object keys in the order the generated code gives
+//! writes it (docs/protocol.md §5.1): compact, object keys in the order the generated code gives
 //! them (alphabetical by Java property name), absent members omitted, non-ASCII raw, `"` `\`
 //! and `/` escaped (`\/`), `\b \f \n \r \t` as short escapes and other ISO control characters
 //! as `\uXXXX` (upper-case hex). Strings that hold JSON stay JSON strings.

@@ -1,4 +1,8 @@
-//! taobao-api: typed, validated, signed bindings for the Taobao Open Platform (TOP) APIs.
+// The crate documentation is the package README, so crates.io and docs.rs show one page and
+// its examples run as doctests (`cargo test -p taobao-api --doc`).
+#![doc = include_str!("../README.md")]
+// The README shows an application's build script, whose `fn main` is the point of the example.
+#![allow(clippy::needless_doctest_main)]
 #![deny(missing_docs)]
 // docs.rs (nightly, `--cfg docsrs`): badge feature-gated items such as `mock` and `blocking`.
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -7,7 +11,6 @@
 // this crate too.
 extern crate self as taobao_api;
 
-pub mod bindings;
 pub mod client;
 pub mod error;
 pub mod json;
@@ -22,7 +25,6 @@ pub mod time;
 pub mod validation;
 pub mod value;
 
-pub use bindings::*;
 /// Date and time types of the `chrono` version this crate uses (for [`Timestamp`] conversions).
 pub use chrono;
 #[cfg(feature = "blocking")]
@@ -39,7 +41,7 @@ pub use rust_decimal::Decimal;
 pub use serde_json::Value as JsonValue;
 pub use sign::SignMethod;
 /// Expands an application's own spec files into bindings, as this crate does for its `specs/`:
-/// `taobao_api::include_specs!("specs");` (see the README: "Your own specs").
+/// `taobao_api::include_specs!("specs");` (see [Your own specs](crate#your-own-specs)).
 pub use taobao_api_macros::include_specs;
 pub use validation::{ValidationError, Violation, ViolationKind};
 pub use value::{ErrorCodeDoc, Timestamp};
@@ -51,7 +53,11 @@ pub mod __private {
     pub use serde_json;
 }
 
-/// The README's Rust examples, compiled and run as doctests so the README cannot drift.
-#[cfg(doctest)]
-#[doc = include_str!("../README.md")]
-pub struct ReadmeDoctests;
+// The generated bindings: one module per spec file in this crate's `specs/` (the repository
+// root's `specs/` is a symlink to it, and the published crate carries the folder), each behind
+// the cargo feature of its API family, plus the official-name re-exports, `APIS` and
+// `ALL_METHODS` (docs/generated-code.md, docs/families.md). Expanded here, at the crate root,
+// so the APIs are documented at the paths applications use (`taobao_api::taobao_logistics_…`).
+// Adding an API is dropping its doc page into `specs/`: `build.rs` makes cargo re-expand when a
+// file is added or removed, and the expansion's `include_bytes!` of each spec when one is edited.
+taobao_api_macros::include_specs!("specs", features);

@@ -1,4 +1,4 @@
-//! Request signing as TOP-PROTOCOL.md §4 describes it: every sent text parameter except `sign`,
+//! Request signing as docs/protocol.md §4 describes it: every sent text parameter except `sign`,
 //! sorted by name (byte-wise), concatenated as `name value name value …` with no separators and
 //! no URL encoding, digested with md5 (`secret + S + secret`), HMAC-MD5 or HMAC-SHA256 (secret
 //! as the key) and hex-encoded in upper case.

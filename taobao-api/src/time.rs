@@ -2,7 +2,7 @@
 //! zone. The `timestamp` system parameter and every date field use this form.
 //!
 //! Conversions go through a fixed UTC+8 offset, never the local zone (some SDKs got this wrong:
-//! TOP-PROTOCOL.md §9), so `TZ` cannot change the output.
+//! docs/protocol.md §9.3), so `TZ` cannot change the output.
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDateTime, TimeZone, Timelike, Utc};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};

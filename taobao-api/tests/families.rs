@@ -1,6 +1,6 @@
 //! Pay per use: the crate compiles the specs of exactly the API families whose cargo feature is
 //! on (`cargo test -p taobao-api`: the defaults; `cargo test --workspace`: every family, which
-//! the tests crate enables), and the README's defaults are the crate's.
+//! the tests crate enables).
 
 use std::collections::BTreeSet;
 

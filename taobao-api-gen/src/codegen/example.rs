@@ -1,6 +1,6 @@
 //! The page's response example as the JSON body the gateway sends (`ApiInfo::response_example`):
 //! `{"<key>_response": {...}}` with JSON types taken from the response parameter tree
-//! (booleans, numbers), and lists wrapped one level as TOP-PROTOCOL.md §7 describes
+//! (booleans, numbers), and lists wrapped one level as docs/protocol.md §7.3 describes
 //! (`"abnormal_sites": {"tms_sites_dto": [...]}`; the inner key is the snake case of the item
 //! type). Members the tree does not know are kept as text.
 

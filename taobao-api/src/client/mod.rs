@@ -2,7 +2,7 @@
 //! `blocking` feature, `taobao_api::blocking::Client`.
 //!
 //! One generic `execute` serves every API: validate, write the business parameters, add the
-//! system parameters, sign, POST, parse. Where parameters go (a documented choice, TOP-PROTOCOL.md
+//! system parameters, sign, POST, parse. Where parameters go (a documented choice, docs/protocol.md
 //! §2): **all** of them, system parameters and `sign` included, travel in the request body —
 //! `application/x-www-form-urlencoded`, or `multipart/form-data` when the request has files (as
 //! Alibaba's Node SDK sends them). Nothing is put in the URL, so sessions never end up in proxy or

@@ -1,5 +1,5 @@
 //! The mock gateway's checks, in the order it applies them, each answering with the platform
-//! code of TOP-PROTOCOL.md §8: HTTP method (9), method (21), app key (28/29), sign method and
+//! code of docs/protocol.md §8.1: HTTP method (9), method (21), app key (28/29), sign method and
 //! signature presence (25/24), timestamp (30/31), version (32/34), format (23), `simplify` (41),
 //! signature (25), session when configured (26/27), method known (22), required parameters
 //! (40), file parameters (41).

@@ -26,7 +26,9 @@ use taobao_api_gen::{Diagnostic, LineIndex, Options, duplicates, generate_all_wi
 /// Options, after the path:
 /// - `crate = path`: where generated code finds the runtime crate (default `::taobao_api`; a
 ///   dependency renamed in the calling crate's `Cargo.toml`, `tb = { package = "taobao-api" }`,
-///   is found without it).
+///   is found without it). When that `Cargo.toml` names no `taobao-api` dependency (renamed in
+///   the workspace's manifest and inherited, or missing) and no `crate =` is given, the macro
+///   fails with an error saying to add `crate = <name>`.
 /// - `features`: put each API behind the cargo feature of its family (`taobao-logistics` for
 ///   `taobao.logistics.*`), and fail with the line to add when the calling crate's `Cargo.toml`
 ///   declares no feature for a family. The `taobao-api` crate uses this for its own `specs/`.
@@ -124,7 +126,7 @@ fn expand(input: &Input) -> Result<TokenStream, Errors> {
     }
     let root_path = match &input.root {
         Some(path) => quote!(#path).to_string(),
-        None => manifest::runtime_path(&manifest),
+        None => manifest::runtime_path(&manifest, &shown_root).map_err(|e| format!("{shown_root}: {e}"))?,
     };
     let apis: Vec<Api> = specs.into_iter().map(|(_, api)| api).collect();
     // The expansion is built with proc-macro2's own token types and handed to rustc as one

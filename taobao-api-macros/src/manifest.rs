@@ -8,11 +8,58 @@ use taobao_api_gen::ir::Api;
 
 /// The path generated code uses for the runtime: `::taobao_api`, or the dependency's new name
 /// when the calling crate renamed it (`tb = { package = "taobao-api", ... }` -> `::tb`).
-pub(crate) fn runtime_path(cargo_toml: &str) -> String {
-    match renamed_dependency(cargo_toml) {
-        Some(name) => format!("::{}", name.replace('-', "_")),
-        None => "::taobao_api".to_owned(),
+///
+/// An error, saying how to fix it, when the manifest names no `taobao-api` dependency at all
+/// (and is not `taobao-api` itself): the dependency is then renamed where this reading cannot
+/// see it (`tb.workspace = true` with the rename in the workspace's manifest) or missing, and
+/// the generated code's `::taobao_api` paths would fail with rustc's "could not find
+/// `taobao_api`", which says neither. An unreadable (empty) manifest is given the default.
+pub(crate) fn runtime_path(cargo_toml: &str, spec_path: &str) -> Result<String, String> {
+    if let Some(name) = renamed_dependency(cargo_toml) {
+        return Ok(format!("::{}", name.replace('-', "_")));
     }
+    if cargo_toml.trim().is_empty() || names_taobao_api(cargo_toml) {
+        return Ok("::taobao_api".to_owned());
+    }
+    Err(format!(
+        "this crate's Cargo.toml has no `taobao-api` dependency, so the generated code would not find \
+         `::taobao_api`\n  = hint: if it is a dependency under another name that this Cargo.toml does \
+         not show (`tb.workspace = true`, renamed in the workspace's Cargo.toml), name it: \
+         `include_specs!({spec_path:?}, crate = tb)`; otherwise add `taobao-api` to [dependencies]"
+    ))
+}
+
+/// Whether the manifest is `taobao-api`'s own or has a dependency keyed `taobao-api` (any
+/// dependencies table, inline or `[dependencies.taobao-api]`, `taobao-api.workspace = true`).
+/// `[workspace.dependencies]` only offers versions to members: it is no dependency.
+fn names_taobao_api(cargo_toml: &str) -> bool {
+    let is_name = |k: &str| matches!(k.trim().trim_matches('"'), "taobao-api" | "taobao_api");
+    let mut table = String::new();
+    for line in cargo_toml.lines() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if let Some(header) = line.strip_prefix('[') {
+            table = header.trim_end_matches(']').trim().to_owned();
+            if table.starts_with("workspace.") {
+                continue;
+            }
+            if dependency_table_name(&table).is_some_and(is_name) {
+                return true;
+            }
+            continue;
+        }
+        let Some((key, value)) = line.split_once('=') else {
+            continue;
+        };
+        if table == "package" && key.trim() == "name" && is_name(value) {
+            return true;
+        }
+        // `taobao-api = ...` or dotted `taobao-api.workspace = true`.
+        let key = key.split('.').next().unwrap_or("");
+        if is_dependencies_table(&table) && !table.starts_with("workspace.") && is_name(key) {
+            return true;
+        }
+    }
+    false
 }
 
 /// The key of a dependency whose `package` is `taobao-api`, when it is not `taobao-api`.
@@ -106,13 +153,47 @@ mod tests {
                 "::x",
             ),
             (
-                "[dependencies]\nother = { package = \"something-else\" }\n",
+                "[dependencies]\nother = { package = \"something-else\" }\ntaobao-api = \"0.1\"\n",
                 "::taobao_api",
             ),
-            ("[package]\npackage = \"taobao-api\"\n", "::taobao_api"),
         ];
         for (toml, want) in cases {
-            assert_eq!(runtime_path(toml), want, "{toml}");
+            assert_eq!(runtime_path(toml, "specs").as_deref(), Ok(want), "{toml}");
+        }
+    }
+
+    #[test]
+    fn a_manifest_without_the_dependency_says_to_name_it() {
+        let found = [
+            "[dependencies]\ntaobao-api.workspace = true\n",
+            "[dev-dependencies]\ntaobao-api = { workspace = true, features = [\"full\"] }\n",
+            "[dependencies.taobao-api]\nversion = \"0.1\"\n",
+            "[package]\nname = \"taobao-api\"\n[dependencies]\nserde = \"1\"\n",
+            "",
+        ];
+        for toml in found {
+            assert_eq!(runtime_path(toml, "specs").as_deref(), Ok("::taobao_api"), "{toml}");
+        }
+        let missing = [
+            // Renamed in the workspace's manifest, inherited here under the new name.
+            "[package]\nname = \"app\"\n[dependencies]\ntb.workspace = true\n",
+            "[package]\nname = \"app\"\n[dependencies]\ntaobao-api-macros = \"0.1\"\n",
+            // A feature or package key of that name is no dependency.
+            "[package]\nname = \"app\"\n[features]\ntaobao-api = []\n",
+            "[package]\npackage = \"taobao-api\"\n",
+            "[dependencies]\nother = { package = \"something-else\" }\n",
+            // What trybuild writes for a crate depending on the macro crate only.
+            "[package]\nname = \"x-tests\"\n[dependencies.taobao-api-macros]\nworkspace = true\n\
+             [workspace.dependencies.taobao-api]\npath = \"../taobao-api\"\n\
+             [workspace.dependencies]\ntaobao-api = \"0.1\"\n",
+        ];
+        for toml in missing {
+            let err = runtime_path(toml, "specs").unwrap_err();
+            assert!(err.contains("`include_specs!(\"specs\", crate = tb)`"), "{toml}: {err}");
+            assert!(
+                err.starts_with("this crate's Cargo.toml has no `taobao-api` dependency"),
+                "{err}"
+            );
         }
     }
 

@@ -44,18 +44,6 @@ pub enum ViolationKind {
         /// The actual value.
         actual: i64,
     },
-    /// A value that is not one of the documented values.
-    NotDocumented {
-        /// The value given.
-        value: String,
-        /// The documented values.
-        allowed: Vec<String>,
-    },
-    /// A value that is not valid for its type (e.g. text that is not JSON where JSON is needed).
-    Invalid {
-        /// Why.
-        reason: String,
-    },
 }
 
 /// One violated rule.
@@ -106,10 +94,6 @@ impl fmt::Display for Violation {
             ViolationKind::TooLarge { max, actual } => {
                 write!(f, "{p}: value {actual} is larger than {max}")
             }
-            ViolationKind::NotDocumented { value, allowed } => {
-                write!(f, "{p}: {value:?} is not one of {}", allowed.join(", "))
-            }
-            ViolationKind::Invalid { reason } => write!(f, "{p}: {reason}"),
         }
     }
 }

@@ -43,8 +43,8 @@ fn numbers() {
     ok(r#""-10""#, -10i64);
     ok("10.0", 10i64);
     ok("1e3", 1000i64);
-    none::<i64>(r#""""#);
-    none::<i64>(r#"" ""#);
+    warned::<i64>(r#""""#, "expected an integer, found an empty string");
+    warned::<i64>(r#"" ""#, "expected an integer, found an empty string");
     none::<i64>("null");
     warned::<i64>("1.5", "expected an integer, found `1.5`");
     warned::<i64>(r#""1.5""#, "expected an integer, found `1.5`");
@@ -64,7 +64,7 @@ fn booleans() {
     ok(r#""false""#, false);
     ok("1", true);
     ok("0", false);
-    none::<bool>(r#""""#);
+    warned::<bool>(r#""""#, "expected a boolean, found an empty string");
     warned::<bool>(r#""yes""#, "expected a boolean, found `yes`");
     warned::<bool>("2", "expected a boolean, found `2`");
     warned::<bool>("[true]", "expected a boolean, found an array `[true]`");
@@ -77,7 +77,7 @@ fn dates() {
     // Java's SimpleDateFormat reads a prefix: the fraction some gateways add parses.
     ok(r#""2024-03-28 16:38:11.0""#, t);
     ok("1711615091000", t);
-    none::<Timestamp>(r#""""#);
+    warned::<Timestamp>(r#""""#, "expected a date, found an empty string");
     warned::<Timestamp>(r#""28/03/2024""#, "expected yyyy-MM-dd HH:mm:ss, found `28/03/2024`");
     warned::<Timestamp>("1.5", "expected epoch milliseconds, found `1.5`");
     warned::<Timestamp>("{}", "expected a date, found an object `{}`");
@@ -90,7 +90,7 @@ fn decimals_keep_every_digit() {
     ok(r#""12345678901234567.89""#, exact);
     ok(r#""0.00""#, "0.00".parse::<Decimal>().unwrap());
     ok("1.5e2", Decimal::from(150));
-    none::<Decimal>(r#""""#);
+    warned::<Decimal>(r#""""#, "expected a decimal, found an empty string");
     warned::<Decimal>(r#""12,50""#, "expected a decimal, found `12,50`");
     warned::<Decimal>("false", "expected a decimal, found a boolean `false`");
 }

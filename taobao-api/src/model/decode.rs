@@ -321,6 +321,8 @@ impl<T: Decode> Decode for Vec<T> {
                 r.begin_object()?;
                 while r.next_key()?.is_some() {
                     match r.peek()? {
+                        // Usually the wrapper's only member: take its list as it is (no copy).
+                        Kind::Array if items.is_empty() => items = read_items(r, cx)?,
                         Kind::Array => items.append(&mut read_items(r, cx)?),
                         Kind::Null => r.read_null()?,
                         _ => {
@@ -349,6 +351,10 @@ fn read_items<T: Decode>(r: &mut Reader<'_>, cx: &mut Context) -> Result<Vec<T>,
         cx.leave();
         items.extend(item);
         index += 1;
+    }
+    // Growth by doubling leaves up to half the capacity unused; a big list gives it back.
+    if items.capacity() - items.len() > 64 {
+        items.shrink_to_fit();
     }
     Ok(items)
 }

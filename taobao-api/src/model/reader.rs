@@ -239,9 +239,12 @@ impl<'a> Reader<'a> {
                 Ok(Cow::Borrowed(&self.text[start..stop]))
             }
             Some(_) => {
-                let mut owned = String::with_capacity(stop - start + 16);
-                owned.push_str(&self.text[start..stop]);
+                // The decoded text is never longer than the escaped one: find the closing quote
+                // first so the string is allocated once, at (about) its final size.
                 self.pos = stop;
+                let end = self.string_end()?;
+                let mut owned = String::with_capacity(end - start);
+                owned.push_str(&self.text[start..stop]);
                 self.read_escaped_tail(&mut owned)?;
                 Ok(Cow::Owned(owned))
             }
@@ -277,6 +280,29 @@ impl<'a> Reader<'a> {
             i += 1;
         }
         i
+    }
+
+    /// The offset of the closing quote of the string the reader is inside (the position is
+    /// unchanged).
+    fn string_end(&mut self) -> Result<usize, SyntaxError> {
+        let save = self.pos;
+        let mut i = self.pos;
+        let end = loop {
+            self.pos = i;
+            let stop = self.scan_plain();
+            match self.bytes().get(stop) {
+                Some(b'"') => break Ok(stop),
+                Some(_) => i = stop + 2,
+                None => {
+                    self.pos = stop;
+                    break Err(self.error("unterminated string"));
+                }
+            }
+        };
+        if end.is_ok() {
+            self.pos = save;
+        }
+        end
     }
 
     /// Continues a string at an escape, appending to `out`, through the closing quote.

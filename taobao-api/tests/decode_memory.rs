@@ -51,7 +51,7 @@ fn big_reply(size: usize) -> String {
             body.push(',');
         }
         let id = 1_000_000_007_u64.wrapping_mul(i + 1) % 9_000_000_000;
-        let id = if i % 3 == 0 {
+        let id = if i.is_multiple_of(3) {
             format!("\"{id}\"")
         } else {
             id.to_string()

@@ -406,17 +406,24 @@ pub(crate) fn fill_object_with(
     other: &mut dyn FnMut(&str, &mut Reader<'_>) -> Result<bool, SyntaxError>,
 ) -> Result<(), SyntaxError> {
     let schema = target.schema();
+    let fields = schema.fields();
+    // Replies usually list members in the documented order: try the field after the last one
+    // found before looking the key up.
+    let mut guess = 0;
     let mut key = match first {
         Some(k) => Some(k),
         None => r.next_key()?,
     };
     while let Some(k) = key {
-        let slot = schema
-            .find(&k)
-            .and_then(|index| Some((index, target.field_mut(index)?)));
+        let index = match fields.get(guess) {
+            Some(f) if f.name == k => Some(guess),
+            _ => schema.find(&k),
+        };
+        let slot = index.and_then(|index| Some((index, target.field_mut(index)?)));
         match slot {
             Some((index, slot)) => {
-                cx.enter(schema.fields()[index].name);
+                guess = index + 1;
+                cx.enter(fields[index].name);
                 slot.fill(r, cx)?;
                 cx.leave();
             }

@@ -1036,12 +1036,16 @@ fn the_blocking_client_refuses_redirects_limits_replies_and_sends_a_timed_out_wr
     );
     assert!(target.requests().is_empty());
 
+    // The size limit on a client whose timeout cannot fire first on a loaded machine (building
+    // and sending the 2 MiB replies takes a while in a debug build): a timed-out read would be
+    // retried and get the next scripted reply.
+    let sized = client_for(&gw).max_response_size(MIB as u64).build_blocking().unwrap();
     gw.clear_requests();
     gw.push_reply(
         READ,
         big_companies_reply(2 * MIB).trickled(1024, Duration::from_millis(100)),
     );
-    let err = client.execute(&read(), None).unwrap_err();
+    let err = sized.execute(&read(), None).unwrap_err();
     assert!(
         matches!(
             err,
@@ -1053,7 +1057,7 @@ fn the_blocking_client_refuses_redirects_limits_replies_and_sends_a_timed_out_wr
         "{err:?}"
     );
     gw.push_reply(READ, big_companies_reply(2 * MIB).chunked());
-    let err = client.execute(&read(), None).unwrap_err();
+    let err = sized.execute(&read(), None).unwrap_err();
     assert!(
         matches!(
             err,
@@ -1065,7 +1069,7 @@ fn the_blocking_client_refuses_redirects_limits_replies_and_sends_a_timed_out_wr
         "{err:?}"
     );
     gw.push_reply(READ, big_companies_reply(2 * MIB).gzip());
-    let err = client.execute(&read(), None).unwrap_err();
+    let err = sized.execute(&read(), None).unwrap_err();
     assert!(
         matches!(
             err,

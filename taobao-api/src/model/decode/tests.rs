@@ -143,3 +143,58 @@ fn malformed_json_is_the_only_failure() {
         assert!(Parcel::decode(&mut reader, &mut cx).is_err(), "{text}");
     }
 }
+
+/// Collects the `message` and `path` of WARN events.
+#[derive(Default, Clone)]
+struct Warnings(std::sync::Arc<std::sync::Mutex<Vec<String>>>);
+
+struct Fields(String);
+
+impl tracing::field::Visit for Fields {
+    fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn fmt::Debug) {
+        if !self.0.is_empty() {
+            self.0.push(' ');
+        }
+        self.0.push_str(&format!("{}={value:?}", field.name()));
+    }
+}
+
+impl tracing::Subscriber for Warnings {
+    fn enabled(&self, metadata: &tracing::Metadata<'_>) -> bool {
+        *metadata.level() == tracing::Level::WARN
+    }
+    fn new_span(&self, _: &tracing::span::Attributes<'_>) -> tracing::span::Id {
+        tracing::span::Id::from_u64(1)
+    }
+    fn record(&self, _: &tracing::span::Id, _: &tracing::span::Record<'_>) {}
+    fn record_follows_from(&self, _: &tracing::span::Id, _: &tracing::span::Id) {}
+    fn event(&self, event: &tracing::Event<'_>) {
+        let mut fields = Fields(String::new());
+        event.record(&mut fields);
+        self.0.lock().unwrap().push(fields.0);
+    }
+    fn enter(&self, _: &tracing::span::Id) {}
+    fn exit(&self, _: &tracing::span::Id) {}
+}
+
+#[test]
+fn warnings_are_logged_the_first_few_then_a_count() {
+    let collected = Warnings::default();
+    let warnings: Vec<DecodeWarning> = (0..10)
+        .map(|i| DecodeWarning {
+            path: format!("list[{i}].id"),
+            message: "expected an integer, found `x`".into(),
+        })
+        .collect();
+    tracing::subscriber::with_default(collected.clone(), || {
+        trace_warnings(&[]);
+        trace_warnings(&warnings);
+    });
+    let events = collected.0.lock().unwrap().clone();
+    assert_eq!(events.len(), 9, "{events:#?}");
+    assert_eq!(
+        events[0],
+        "message=TOP reply field not converted: expected an integer, found `x` path=list[0].id"
+    );
+    assert_eq!(events[8], "message=2 more TOP reply fields not converted");
+}

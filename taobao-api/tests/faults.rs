@@ -4,7 +4,10 @@
 //! The rules under test: a read is retried after any transient failure; a write is sent again
 //! only after a failure that proves it was not processed (connect failure, call-limit rejection,
 //! 429) unless the caller opted in; the daily quota is never retried; redirects are errors and
-//! the signed body never reaches the redirect target; replies are read under a size limit.
+//! the signed body never reaches the redirect target; replies are read under a size limit;
+//! error fields inside the success member fail the call and are retried exactly like the same
+//! fields in `error_response`; a reply for another method is a typed error; a field value the
+//! declared type cannot hold is `None` and reported while the rest of the reply decodes.
 //! Every test asserts the outcome and the exact number of requests the gateway received.
 
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
@@ -508,6 +511,343 @@ async fn a_trickling_body_is_read_when_it_ends_in_time_and_times_out_otherwise()
     assert_eq!(count(&gw, WRITE), 1);
 }
 
+// ---- Errors inside the success member --------------------------------------------------------
+
+/// Where a reply puts its error fields: the Java SDK reads `code`, `msg`, `sub_code`, `sub_msg`
+/// and `request_id` from the member it decodes, so the gateway's `error_response` and the same
+/// fields inside `<method>_response` both fail the call (docs/protocol.md §7).
+#[derive(Debug, Clone, Copy)]
+enum ErrorPlace {
+    ErrorResponse,
+    SuccessMember,
+}
+
+/// A platform error with these fields, in `place`, as the gateway sends it.
+fn platform_error(place: ErrorPlace, code: i32, msg: &str, sub: Option<(&str, &str)>, request_id: &str) -> Reply {
+    match place {
+        ErrorPlace::ErrorResponse => {
+            let body = serde_json::json!({"error_response": {
+                "code": code, "msg": msg,
+                "sub_code": sub.map(|s| s.0), "sub_msg": sub.map(|s| s.1),
+                "request_id": request_id,
+            }});
+            Reply::body(body.to_string())
+        }
+        ErrorPlace::SuccessMember => {
+            let mut member = serde_json::json!({"code": code, "msg": msg, "request_id": request_id});
+            if let Some((sub_code, sub_msg)) = sub {
+                member["sub_code"] = sub_code.into();
+                member["sub_msg"] = sub_msg.into();
+            }
+            Reply::object(member)
+        }
+    }
+}
+
+const PLACES: [ErrorPlace; 2] = [ErrorPlace::ErrorResponse, ErrorPlace::SuccessMember];
+
+#[tokio::test]
+async fn an_isp_error_in_the_success_member_is_retried_for_a_read_and_not_for_a_write() {
+    let gw = mock();
+    let client = client_for(&gw).build().unwrap();
+    let isp = |place| {
+        platform_error(
+            place,
+            15,
+            "Remote service error",
+            Some(("isp.internal-error", "busy")),
+            "r-isp",
+        )
+    };
+    for place in PLACES {
+        // A read: retried, and the next answer is the response.
+        gw.clear_requests();
+        gw.push_reply(READ, isp(place));
+        let resp = client.execute(&read(), None).await.unwrap();
+        assert_eq!(resp.logistics_companies.unwrap()[0].name, example_company_name());
+        assert_eq!(count(&gw, READ), 2, "{place:?}");
+
+        // A read that keeps failing: 1 + max_retries, then the last error with its request_id.
+        gw.clear_requests();
+        gw.push_replies(READ, (0..3).map(|_| isp(place)));
+        let err = client.execute(&read(), None).await.unwrap_err();
+        match &err {
+            Error::Platform {
+                code,
+                sub_code,
+                sub_msg,
+                transient,
+                request_id,
+                ..
+            } => {
+                assert_eq!(*code, 15);
+                assert_eq!(sub_code.as_deref(), Some("isp.internal-error"));
+                assert_eq!(sub_msg.as_deref(), Some("busy"));
+                assert!(*transient);
+                assert_eq!(request_id.as_deref(), Some("r-isp"));
+            }
+            other => panic!("{place:?}: expected a platform error, got {other:?}"),
+        }
+        assert_eq!(count(&gw, READ), 3, "{place:?}");
+
+        // A write: ambiguous (the service may have acted), sent once.
+        gw.clear_requests();
+        gw.push_reply(WRITE, isp(place));
+        let err = client.execute(&write(), None).await.unwrap_err();
+        assert_eq!((err.code(), err.request_id()), (Some(15), Some("r-isp")), "{place:?}");
+        assert!(err.is_transient());
+        assert_eq!(count(&gw, WRITE), 1, "{place:?}");
+    }
+}
+
+#[tokio::test]
+async fn an_isv_error_in_the_success_member_is_returned_at_once() {
+    let gw = mock();
+    let client = client_for(&gw).retry_writes(true).build().unwrap();
+    for place in PLACES {
+        for method in [READ, WRITE] {
+            gw.clear_requests();
+            gw.push_reply(
+                method,
+                platform_error(
+                    place,
+                    15,
+                    "Remote service error",
+                    Some(("isv.invalid-parameter", "bad mail_no")),
+                    "r-isv",
+                ),
+            );
+            let err = if method == READ {
+                client.execute(&read(), None).await.map(drop).unwrap_err()
+            } else {
+                client.execute(&write(), None).await.map(drop).unwrap_err()
+            };
+            assert!(
+                matches!(&err, Error::Platform { code: 15, transient: false, sub_code: Some(s), .. } if s == "isv.invalid-parameter"),
+                "{place:?} {method}: {err:?}"
+            );
+            assert_eq!(err.request_id(), Some("r-isv"));
+            assert_eq!(count(&gw, method), 1, "{place:?} {method}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn code_7_bans_in_the_success_member_are_handled_like_error_responses() {
+    let gw = mock();
+    let client = client_for(&gw).build().unwrap();
+    for place in PLACES {
+        // A short stated ban: waited out and sent again, even for a write.
+        gw.clear_requests();
+        gw.push_reply(
+            WRITE,
+            platform_error(
+                place,
+                7,
+                "App Call Limited",
+                Some((
+                    "accesscontrol.limited-by-api-access-count",
+                    "This ban will last for 1 more seconds",
+                )),
+                "r-ban",
+            ),
+        );
+        let started = Instant::now();
+        let ok = client.execute(&write(), None).await.unwrap();
+        assert_eq!(ok.result_success, Some(true));
+        assert!(started.elapsed() >= Duration::from_secs(1), "{place:?}");
+        assert_eq!(count(&gw, WRITE), 2, "{place:?}");
+
+        // The daily quota: never sent again, its wait reported.
+        gw.clear_requests();
+        gw.push_reply(
+            READ,
+            platform_error(
+                place,
+                7,
+                "App Call Limited",
+                Some((
+                    "accesscontrol.limited-by-app-access-count",
+                    "This ban will last for 31062 more seconds",
+                )),
+                "r-quota",
+            ),
+        );
+        let err = client.execute(&read(), None).await.unwrap_err();
+        assert_eq!(err.code(), Some(7));
+        assert!(err.is_transient());
+        assert_eq!(err.retry_after(), Some(Duration::from_secs(31062)), "{place:?}");
+        assert_eq!(err.request_id(), Some("r-quota"));
+        assert_eq!(count(&gw, READ), 1, "{place:?}");
+    }
+}
+
+#[tokio::test]
+async fn a_reply_for_another_method_is_a_typed_error_and_not_retried() {
+    let gw = mock();
+    let client = client_for(&gw).retry_writes(true).build().unwrap();
+    let other = r#"{"time_get_response":{"time":"2024-03-28 16:38:11","request_id":"r-time"}}"#;
+    for method in [READ, WRITE] {
+        gw.clear_requests();
+        gw.push_reply(method, Reply::body(other));
+        let err = if method == READ {
+            client.execute(&read(), None).await.map(drop).unwrap_err()
+        } else {
+            client.execute(&write(), None).await.map(drop).unwrap_err()
+        };
+        match &err {
+            Error::WrongMethod {
+                expected,
+                found,
+                request_id,
+            } => {
+                assert_eq!(*expected, taobao_api::client::response_key(method));
+                assert_eq!(found, "time_get_response");
+                assert_eq!(request_id.as_deref(), Some("r-time"));
+            }
+            other => panic!("{method}: expected WrongMethod, got {other:?}"),
+        }
+        assert_eq!(count(&gw, method), 1, "{method}");
+    }
+}
+
+// ---- Odd field values: the call succeeds, the field is None and reported ---------------------
+
+/// The warnings of a response as `path: message`.
+fn warnings_of(warnings: &[taobao_api::model::DecodeWarning]) -> Vec<String> {
+    warnings.iter().map(ToString::to_string).collect()
+}
+
+#[tokio::test]
+async fn odd_values_in_a_list_reply_spoil_only_their_field() {
+    let gw = mock();
+    let client = client_for(&gw).build().unwrap();
+    // The default format's list wrapper, as the gateway sends companies.get.
+    gw.push_reply(
+        READ,
+        Reply::object(serde_json::json!({
+            "logistics_companies": {"logistics_company": [
+                {"id": "", "code": "POST", "name": "中国邮政", "reg_mail_no": {"re": "^[A-Z]{2}$", "n": [1, 2]}},
+                {"id": 1.5, "code": "ZTO", "name": 975_732_022_081_832_762_u64},
+                {"id": "505", "code": "STO", "name": true},
+            ]},
+            "request_id": "r-odd",
+        })),
+    );
+    let resp = client.execute(&read(), None).await.unwrap();
+    assert_eq!(resp.request_id(), Some("r-odd"));
+    let list = resp.logistics_companies.as_deref().unwrap();
+    assert_eq!(list.len(), 3);
+    assert_eq!((list[0].id, list[0].code.as_deref()), (None, Some("POST")));
+    // An object in a String field: its compact JSON text.
+    assert_eq!(list[0].reg_mail_no.as_deref(), Some(r#"{"re":"^[A-Z]{2}$","n":[1,2]}"#));
+    assert_eq!((list[1].id, list[1].code.as_deref()), (None, Some("ZTO")));
+    // Numbers and booleans in a String field: their text as sent.
+    assert_eq!(list[1].name.as_deref(), Some("975732022081832762"));
+    assert_eq!((list[2].id, list[2].name.as_deref()), (Some(505), Some("true")));
+    assert_eq!(
+        warnings_of(resp.decode_warnings()),
+        [
+            "logistics_companies[0].id: expected an integer, found an empty string",
+            "logistics_companies[1].id: expected an integer, found `1.5`",
+        ]
+    );
+    assert_eq!(count(&gw, READ), 1);
+}
+
+#[tokio::test]
+async fn an_empty_boolean_in_a_write_reply_does_not_hide_that_the_write_happened() {
+    let gw = mock();
+    let client = client_for(&gw).build().unwrap();
+    gw.push_reply(
+        WRITE,
+        Reply::object(serde_json::json!({
+            "result_success": "",
+            "result_code": 200,
+            "write_response": {"success": "TRUE", "error_code": null},
+            "request_id": "r-write",
+        })),
+    );
+    let resp = client.execute(&write(), None).await.unwrap();
+    assert_eq!(resp.request_id(), Some("r-write"));
+    assert_eq!(resp.result_success, None);
+    assert_eq!(resp.result_code.as_deref(), Some("200"));
+    assert_eq!(resp.write_response.as_ref().and_then(|w| w.success), Some(true));
+    assert_eq!(
+        warnings_of(resp.decode_warnings()),
+        ["result_success: expected a boolean, found an empty string"]
+    );
+    assert_eq!(count(&gw, WRITE), 1);
+}
+
+#[tokio::test]
+async fn dates_with_a_fraction_and_wrong_kinds_for_lists_and_objects() {
+    use taobao_api::LogisticsOrdersDetailGetRequest;
+    const DETAIL: &str = "taobao.logistics.orders.detail.get";
+    let gw = mock();
+    let client = client_for(&gw).build().unwrap();
+    gw.push_reply(
+        DETAIL,
+        Reply::object(serde_json::json!({
+            "total_results": "2",
+            "shippings": {"shipping": [
+                {
+                    "tid": "975732022081832762",
+                    "created": "2024-03-28 16:38:11.0",
+                    "modified": 1711615091000_i64,
+                    "is_quick_cod_order": "",
+                    "sub_tids": 7,
+                    "location": 5,
+                    "mails": {"logistics_mail": [{"out_sid": 881772767996_i64, "company_name": "ZTO"}]},
+                },
+                {
+                    "tid": 2,
+                    "created": "",
+                    "is_quick_cod_order": "false",
+                    "sub_tids": {"number": ["1", 2]},
+                    "location": {"city": "杭州", "zip": 310000},
+                },
+            ]},
+            "request_id": "r-detail",
+        })),
+    );
+    let request = LogisticsOrdersDetailGetRequest::builder()
+        .fields("tid,created,modified,sub_tids,receiver_location,mails")
+        .build()
+        .unwrap();
+    let resp = client.execute(&request, None).await.unwrap();
+    assert_eq!(resp.request_id(), Some("r-detail"));
+    assert_eq!(resp.total_results, Some(2));
+    let shippings = resp.shippings.as_deref().unwrap();
+    assert_eq!(shippings.len(), 2);
+    let (a, b) = (&shippings[0], &shippings[1]);
+    assert_eq!(a.tid, Some(975_732_022_081_832_762));
+    let created = taobao_api::Timestamp::parse("2024-03-28 16:38:11").unwrap();
+    assert_eq!(a.created, Some(created));
+    assert_eq!(a.modified, Some(created), "epoch milliseconds");
+    assert_eq!((a.is_quick_cod_order, a.sub_tids.as_ref()), (None, None));
+    assert!(a.location.is_none());
+    let mails = a.mails.as_deref().unwrap();
+    assert_eq!(mails[0].out_sid.as_deref(), Some("881772767996"));
+    assert_eq!((b.tid, b.created, b.is_quick_cod_order), (Some(2), None, Some(false)));
+    assert_eq!(b.sub_tids.as_deref(), Some(&[1, 2][..]));
+    let location = b.location.as_ref().unwrap();
+    assert_eq!(
+        (location.city.as_deref(), location.zip.as_deref()),
+        (Some("杭州"), Some("310000"))
+    );
+    assert_eq!(
+        warnings_of(resp.decode_warnings()),
+        [
+            "shippings[0].is_quick_cod_order: expected a boolean, found an empty string",
+            "shippings[0].sub_tids: expected a list, found a number `7`",
+            "shippings[0].location: expected an object, found a number `5`",
+            "shippings[1].created: expected a date, found an empty string",
+        ]
+    );
+    assert_eq!(count(&gw, DETAIL), 1);
+}
+
 // ---- Size limit -----------------------------------------------------------------------------
 
 /// A companies.get reply whose one company has a `name` of `len` bytes.
@@ -696,12 +1036,16 @@ fn the_blocking_client_refuses_redirects_limits_replies_and_sends_a_timed_out_wr
     );
     assert!(target.requests().is_empty());
 
+    // The size limit on a client whose timeout cannot fire first on a loaded machine (building
+    // and sending the 2 MiB replies takes a while in a debug build): a timed-out read would be
+    // retried and get the next scripted reply.
+    let sized = client_for(&gw).max_response_size(MIB as u64).build_blocking().unwrap();
     gw.clear_requests();
     gw.push_reply(
         READ,
         big_companies_reply(2 * MIB).trickled(1024, Duration::from_millis(100)),
     );
-    let err = client.execute(&read(), None).unwrap_err();
+    let err = sized.execute(&read(), None).unwrap_err();
     assert!(
         matches!(
             err,
@@ -713,7 +1057,7 @@ fn the_blocking_client_refuses_redirects_limits_replies_and_sends_a_timed_out_wr
         "{err:?}"
     );
     gw.push_reply(READ, big_companies_reply(2 * MIB).chunked());
-    let err = client.execute(&read(), None).unwrap_err();
+    let err = sized.execute(&read(), None).unwrap_err();
     assert!(
         matches!(
             err,
@@ -725,7 +1069,7 @@ fn the_blocking_client_refuses_redirects_limits_replies_and_sends_a_timed_out_wr
         "{err:?}"
     );
     gw.push_reply(READ, big_companies_reply(2 * MIB).gzip());
-    let err = client.execute(&read(), None).unwrap_err();
+    let err = sized.execute(&read(), None).unwrap_err();
     assert!(
         matches!(
             err,

@@ -22,7 +22,7 @@ mod reply;
 pub mod blocking;
 
 pub use prepare::{CallOptions, PreparedCall, SYSTEM_PARAMS};
-pub use reply::{decode_response, response_key};
+pub use reply::{decode_response, decode_response_owned, response_key};
 
 use crate::error::Error;
 use crate::retry::RetryPolicy;

@@ -61,8 +61,26 @@ pub fn response_key(method: &str) -> String {
 /// assert_eq!(response.request_id(), Some("r1"));
 /// # Ok::<(), taobao_api::Error>(())
 /// ```
+///
+/// The response keeps a copy of `body` (its `body()`); [`decode_response_owned`] takes the
+/// buffer instead, as `execute` does.
 pub fn decode_response<R: TopRequest>(body: &[u8]) -> Result<R::Response, Error> {
     decode_typed::<R::Response>(R::METHOD, body.to_vec(), false)
+}
+
+/// [`decode_response`] on a body the caller hands over: the buffer itself becomes the raw body
+/// the response keeps, so a big reply is held once (what `execute` does with the buffer it
+/// read). A body that is not UTF-8 is an [`Error::Decode`] like any other malformed reply.
+///
+/// ```
+/// use taobao_api::LogisticsCompaniesGetRequest;
+/// let body = br#"{"logistics_companies_get_response":{"logistics_companies":{"logistics_company":[{"id":1}]}}}"#;
+/// let response = taobao_api::client::decode_response_owned::<LogisticsCompaniesGetRequest>(body.to_vec())?;
+/// assert_eq!(response.logistics_companies.unwrap()[0].id, Some(1));
+/// # Ok::<(), taobao_api::Error>(())
+/// ```
+pub fn decode_response_owned<R: TopRequest>(body: Vec<u8>) -> Result<R::Response, Error> {
+    decode_typed::<R::Response>(R::METHOD, body, false)
 }
 
 /// [`decode_response`] on an owned body (no copy: the body moves into the response);

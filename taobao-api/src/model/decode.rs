@@ -8,17 +8,20 @@
 //! | declared | accepted | `None` + warning |
 //! | --- | --- | --- |
 //! | String | a string; a number or boolean as its text; an object or array as its compact JSON text | — |
-//! | Number | an integer (or an integral number like `10.0`); a string of digits | a fraction (`1.5`), other text, booleans, objects, arrays, out-of-range integers |
-//! | Boolean | `true`/`false`; the strings `"true"`/`"false"` in any case; the numbers `1`/`0` | other text, other numbers, objects, arrays |
-//! | Date | `yyyy-MM-dd HH:mm:ss` (a prefix, like Java's `SimpleDateFormat`: `…:11.0` parses), `yyyy-MM-dd`; epoch milliseconds | other text, objects, arrays |
-//! | Price, BigDecimal | a decimal string or number, every digit kept | other text, objects, arrays |
+//! | Number | an integer (or an integral number like `10.0`); a string of digits | `""`, a fraction (`1.5`), other text, booleans, objects, arrays, out-of-range integers |
+//! | Boolean | `true`/`false`; the strings `"true"`/`"false"` in any case; the numbers `1`/`0` | `""`, other text, other numbers, objects, arrays |
+//! | Date | `yyyy-MM-dd HH:mm:ss` (a prefix, like Java's `SimpleDateFormat`: `…:11.0` parses), `yyyy-MM-dd`; epoch milliseconds | `""`, other text, objects, arrays |
+//! | Price, BigDecimal | a decimal string or number, every digit kept | `""`, other text, objects, arrays |
 //! | Json, Map | any value | — |
 //! | object | an object; a string holding a JSON object | other kinds |
 //! | list | an array; the default format's wrapper object (`{"trade": [...]}`, `{"trade": {...}}`) | other kinds |
 //!
-//! `null`, absent members and `""` in a Number, Boolean, Date or Price field are `None` without
-//! a warning (there is nothing to keep). Undocumented members are skipped (the raw reply is kept
-//! by the response). Malformed JSON is the only failure.
+//! `null` and absent members are `None` without a warning. `""` (or only whitespace) in a Number,
+//! Boolean, Date or Price field is `None` with a warning, like any other text that is not a
+//! value of the declared type: the gateway sent the member, so the caller can tell an empty value
+//! from an absent one (the Java SDK reads `""` as `false` in a Boolean field, and fails the whole
+//! call on `""` in a Date field). Undocumented members are skipped (the raw reply is kept by the
+//! response). Malformed JSON is the only failure.
 
 use super::reader::{Kind, Reader, compact};
 use super::{ObjectMut, OpenEnum};
@@ -151,6 +154,12 @@ fn excerpt(raw: &str) -> String {
     }
 }
 
+/// Records that a non-text field held only whitespace (`None`, with a warning).
+fn empty_text<T>(cx: &mut Context, expected: &str) -> Option<T> {
+    cx.warn(format!("expected {expected}, found an empty string"));
+    None
+}
+
 /// Reads a scalar given as text: its text, or `None` after recording a mismatch.
 fn scalar_text<'a>(r: &mut Reader<'a>, cx: &mut Context, expected: &str) -> Result<Option<Cow<'a, str>>, SyntaxError> {
     match r.peek()? {
@@ -183,7 +192,7 @@ impl Decode for i64 {
         };
         let trimmed = text.trim();
         if trimmed.is_empty() {
-            return Ok(None);
+            return Ok(empty_text(cx, "an integer"));
         }
         match parse_integer(trimmed) {
             Some(n) => Ok(Some(n)),
@@ -231,10 +240,10 @@ impl Decode for bool {
             Some(true)
         } else if t.eq_ignore_ascii_case("false") || t == "0" {
             Some(false)
+        } else if t.is_empty() {
+            empty_text(cx, "a boolean")
         } else {
-            if !t.is_empty() {
-                cx.warn(format!("expected a boolean, found {}", excerpt(&text)));
-            }
+            cx.warn(format!("expected a boolean, found {}", excerpt(&text)));
             None
         })
     }
@@ -246,7 +255,7 @@ impl Decode for Timestamp {
             Kind::String => {
                 let text = r.read_str()?;
                 if text.trim().is_empty() {
-                    return Ok(None);
+                    return Ok(empty_text(cx, "a date"));
                 }
                 let parsed = Timestamp::parse_prefix(&text);
                 if parsed.is_none() {
@@ -275,7 +284,7 @@ impl Decode for Decimal {
         };
         let t = text.trim();
         if t.is_empty() {
-            return Ok(None);
+            return Ok(empty_text(cx, "a decimal"));
         }
         let parsed = t.parse::<Decimal>().ok().or_else(|| Decimal::from_scientific(t).ok());
         if parsed.is_none() {
@@ -312,6 +321,8 @@ impl<T: Decode> Decode for Vec<T> {
                 r.begin_object()?;
                 while r.next_key()?.is_some() {
                     match r.peek()? {
+                        // Usually the wrapper's only member: take its list as it is (no copy).
+                        Kind::Array if items.is_empty() => items = read_items(r, cx)?,
                         Kind::Array => items.append(&mut read_items(r, cx)?),
                         Kind::Null => r.read_null()?,
                         _ => {
@@ -340,6 +351,10 @@ fn read_items<T: Decode>(r: &mut Reader<'_>, cx: &mut Context) -> Result<Vec<T>,
         cx.leave();
         items.extend(item);
         index += 1;
+    }
+    // Growth by doubling leaves up to half the capacity unused; a big list gives it back.
+    if items.capacity() - items.len() > 64 {
+        items.shrink_to_fit();
     }
     Ok(items)
 }
@@ -391,17 +406,24 @@ pub(crate) fn fill_object_with(
     other: &mut dyn FnMut(&str, &mut Reader<'_>) -> Result<bool, SyntaxError>,
 ) -> Result<(), SyntaxError> {
     let schema = target.schema();
+    let fields = schema.fields();
+    // Replies usually list members in the documented order: try the field after the last one
+    // found before looking the key up.
+    let mut guess = 0;
     let mut key = match first {
         Some(k) => Some(k),
         None => r.next_key()?,
     };
     while let Some(k) = key {
-        let slot = schema
-            .find(&k)
-            .and_then(|index| Some((index, target.field_mut(index)?)));
+        let index = match fields.get(guess) {
+            Some(f) if f.name == k => Some(guess),
+            _ => schema.find(&k),
+        };
+        let slot = index.and_then(|index| Some((index, target.field_mut(index)?)));
         match slot {
             Some((index, slot)) => {
-                cx.enter(schema.fields()[index].name);
+                guess = index + 1;
+                cx.enter(fields[index].name);
                 slot.fill(r, cx)?;
                 cx.leave();
             }

@@ -186,6 +186,68 @@ pub struct Schema {
     fields: OnceLock<Box<[FieldSpec]>>,
     /// Field indices sorted by [`FieldSpec::key`], computed on first use.
     sorted: OnceLock<Box<[u16]>>,
+    /// The decoder's lookup of wire names, computed on first use.
+    names: OnceLock<NameTable>,
+}
+
+/// An open-addressing hash table from wire name to field index: the decoder looks up every
+/// member of every object of a reply, so this is one hash of the key and (almost always) one
+/// comparison, where a binary search costs a string comparison per step.
+struct NameTable {
+    /// `index + 1` per slot, 0 for an empty slot; the length is a power of two, at least twice
+    /// the number of fields.
+    slots: Box<[u16]>,
+}
+
+impl NameTable {
+    fn new(fields: &[FieldSpec]) -> Self {
+        let size = (fields.len() * 2).next_power_of_two().max(4);
+        let mut slots = vec![0u16; size].into_boxed_slice();
+        let mask = size - 1;
+        for (index, field) in fields.iter().enumerate() {
+            let mut at = name_hash(field.name) & mask;
+            loop {
+                match slots[at] {
+                    0 => {
+                        // Field counts come from `u16` indices (the generator's limit).
+                        slots[at] = u16::try_from(index + 1).unwrap_or(u16::MAX);
+                        break;
+                    }
+                    // A duplicate name: the first field keeps it, as `position` does.
+                    taken if fields[usize::from(taken) - 1].name == field.name => break,
+                    _ => at = (at + 1) & mask,
+                }
+            }
+        }
+        NameTable { slots }
+    }
+
+    fn get(&self, fields: &[FieldSpec], name: &str) -> Option<usize> {
+        let mask = self.slots.len() - 1;
+        let mut at = name_hash(name) & mask;
+        loop {
+            match self.slots[at] {
+                0 => return None,
+                slot => {
+                    let index = usize::from(slot) - 1;
+                    if fields[index].name == name {
+                        return Some(index);
+                    }
+                }
+            }
+            at = (at + 1) & mask;
+        }
+    }
+}
+
+/// FNV-1a over the name's bytes (names are short ASCII: cheap and well spread).
+#[inline]
+fn name_hash(name: &str) -> usize {
+    let mut h: u32 = 0x811c_9dc5;
+    for &b in name.as_bytes() {
+        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+    }
+    h as usize
 }
 
 enum Source {
@@ -201,6 +263,7 @@ impl Schema {
             source: Source::Specs(fields),
             fields: OnceLock::new(),
             sorted: OnceLock::new(),
+            names: OnceLock::new(),
         }
     }
 
@@ -212,6 +275,7 @@ impl Schema {
             source: Source::Table(table),
             fields: OnceLock::new(),
             sorted: OnceLock::new(),
+            names: OnceLock::new(),
         }
     }
 
@@ -238,18 +302,10 @@ impl Schema {
     }
 
     /// The index of the field whose wire name is `name` (the decoder's lookup of a reply
-    /// member): a binary search, or a scan when some field has a request JSON key of its own
-    /// (then the key order is not the name order).
+    /// member; the first such field, like [`Schema::position`]).
     pub fn find(&self, name: &str) -> Option<usize> {
         let fields = self.fields();
-        if fields.iter().any(|f| f.json_key.is_some()) {
-            return self.position(name);
-        }
-        let order = self.by_key();
-        order
-            .binary_search_by(|&i| fields[usize::from(i)].name.as_bytes().cmp(name.as_bytes()))
-            .ok()
-            .map(|at| usize::from(order[at]))
+        self.names.get_or_init(|| NameTable::new(fields)).get(fields, name)
     }
 
     /// The index of the field whose wire name is `name`.

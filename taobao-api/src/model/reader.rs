@@ -239,9 +239,12 @@ impl<'a> Reader<'a> {
                 Ok(Cow::Borrowed(&self.text[start..stop]))
             }
             Some(_) => {
-                let mut owned = String::with_capacity(stop - start + 16);
-                owned.push_str(&self.text[start..stop]);
+                // The decoded text is never longer than the escaped one: find the closing quote
+                // first so the string is allocated once, at (about) its final size.
                 self.pos = stop;
+                let end = self.string_end()?;
+                let mut owned = String::with_capacity(end - start);
+                owned.push_str(&self.text[start..stop]);
                 self.read_escaped_tail(&mut owned)?;
                 Ok(Cow::Owned(owned))
             }
@@ -255,28 +258,44 @@ impl<'a> Reader<'a> {
     /// The index of the next `"` or `\` from the current position (or the end).
     fn scan_plain(&self) -> usize {
         let bytes = self.bytes();
-        let mut i = self.pos;
-        // Eight bytes at a time while none of them can be a stop byte.
-        while i + 8 <= bytes.len() {
-            let chunk = u64::from_le_bytes([
-                bytes[i],
-                bytes[i + 1],
-                bytes[i + 2],
-                bytes[i + 3],
-                bytes[i + 4],
-                bytes[i + 5],
-                bytes[i + 6],
-                bytes[i + 7],
-            ]);
-            if has_byte(chunk, b'"') || has_byte(chunk, b'\\') {
-                break;
+        let rest = &bytes[self.pos.min(bytes.len())..];
+        // Short runs (most keys and values) are cheaper byte by byte than through a vector
+        // search's setup.
+        for (i, &b) in rest.iter().take(16).enumerate() {
+            if STRING_STOP[usize::from(b)] {
+                return self.pos + i;
             }
-            i += 8;
         }
-        while i < bytes.len() && !STRING_STOP[usize::from(bytes[i])] {
-            i += 1;
+        if rest.len() <= 16 {
+            return bytes.len();
         }
-        i
+        match memchr::memchr2(b'"', b'\\', &rest[16..]) {
+            Some(i) => self.pos + 16 + i,
+            None => bytes.len(),
+        }
+    }
+
+    /// The offset of the closing quote of the string the reader is inside (the position is
+    /// unchanged).
+    fn string_end(&mut self) -> Result<usize, SyntaxError> {
+        let save = self.pos;
+        let mut i = self.pos;
+        let end = loop {
+            self.pos = i;
+            let stop = self.scan_plain();
+            match self.bytes().get(stop) {
+                Some(b'"') => break Ok(stop),
+                Some(_) => i = stop + 2,
+                None => {
+                    self.pos = stop;
+                    break Err(self.error("unterminated string"));
+                }
+            }
+        };
+        if end.is_ok() {
+            self.pos = save;
+        }
+        end
     }
 
     /// Continues a string at an escape, appending to `out`, through the closing quote.
@@ -476,15 +495,6 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// True when any byte of `word` equals `b` (the classic SWAR zero-byte test).
-#[inline]
-fn has_byte(word: u64, b: u8) -> bool {
-    const LOW: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let x = word ^ (LOW * u64::from(b));
-    x.wrapping_sub(LOW) & !x & HIGH != 0
-}
-
 /// JSON text without insignificant whitespace (the compact form a String field receives when
 /// the reply puts an object or array there). `raw` must be one valid JSON value.
 pub(crate) fn compact(raw: &str) -> String {
@@ -632,10 +642,28 @@ mod tests {
     }
 
     #[test]
-    fn swar_byte_test() {
-        let word = u64::from_le_bytes(*b"abcdefg\"");
-        assert!(has_byte(word, b'"'));
-        assert!(!has_byte(word, b'\\'));
-        assert!(!has_byte(u64::from_le_bytes(*b"\xe4\xb8\xad\xe6\x96\x87ab"), b'"'));
+    fn strings_of_every_length_around_the_vector_search() {
+        for len in 0..48 {
+            let plain = "中".repeat(len / 3) + &"a".repeat(len % 3);
+            let doc = format!("\"{plain}\",1");
+            let mut r = Reader::new(&doc);
+            assert_eq!(r.read_str().unwrap(), plain.as_str());
+            for at in 0..=len {
+                // An escape at every position, then more text.
+                let text: String = "x".repeat(at) + "\\n" + &"y".repeat(len - at);
+                let doc = format!("[\"{text}\", \"{text}\"]");
+                let mut r = Reader::new(&doc);
+                r.begin_array().unwrap();
+                assert!(r.next_item().unwrap());
+                r.skip_value().unwrap();
+                assert!(r.next_item().unwrap());
+                let want = "x".repeat(at) + "\n" + &"y".repeat(len - at);
+                assert_eq!(r.read_str().unwrap(), want.as_str(), "{len} {at}");
+                assert!(!r.next_item().unwrap());
+            }
+            let doc = format!("\"{}", "z".repeat(len));
+            let mut r = Reader::new(&doc);
+            assert_eq!(r.read_str().unwrap_err().message, "unterminated string");
+        }
     }
 }

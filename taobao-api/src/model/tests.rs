@@ -332,3 +332,23 @@ fn decoding_a_generated_shape_from_text() {
     assert_eq!(items[1].url.as_deref(), Some(r#"{"x":1}"#));
     assert!(cx.into_warnings().is_empty());
 }
+
+#[test]
+fn schema_lookup_agrees_with_position_on_many_names() {
+    // 300 names (hash collisions guaranteed in the table), one of them twice.
+    let mut names: Vec<&'static str> = (0..300)
+        .map(|i| &*Box::leak(format!("field_{i}").into_boxed_str()))
+        .collect();
+    names.push("field_7");
+    let specs: Vec<FieldSpec> = names.iter().map(|n| FieldSpec::new(n)).collect();
+    let schema = Schema::new("Many", Box::leak(specs.into_boxed_slice()));
+    for name in &names {
+        assert_eq!(schema.find(name), schema.position(name), "{name}");
+    }
+    assert_eq!(schema.find("field_7"), Some(7));
+    for miss in ["", "field_", "field_300", "Field_1", "field_1 "] {
+        assert_eq!(schema.find(miss), None, "{miss:?}");
+    }
+    let empty = Schema::new("Empty", &[]);
+    assert_eq!(empty.find("x"), None);
+}

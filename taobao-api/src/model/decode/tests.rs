@@ -43,8 +43,8 @@ fn numbers() {
     ok(r#""-10""#, -10i64);
     ok("10.0", 10i64);
     ok("1e3", 1000i64);
-    none::<i64>(r#""""#);
-    none::<i64>(r#"" ""#);
+    warned::<i64>(r#""""#, "expected an integer, found an empty string");
+    warned::<i64>(r#"" ""#, "expected an integer, found an empty string");
     none::<i64>("null");
     warned::<i64>("1.5", "expected an integer, found `1.5`");
     warned::<i64>(r#""1.5""#, "expected an integer, found `1.5`");
@@ -64,7 +64,7 @@ fn booleans() {
     ok(r#""false""#, false);
     ok("1", true);
     ok("0", false);
-    none::<bool>(r#""""#);
+    warned::<bool>(r#""""#, "expected a boolean, found an empty string");
     warned::<bool>(r#""yes""#, "expected a boolean, found `yes`");
     warned::<bool>("2", "expected a boolean, found `2`");
     warned::<bool>("[true]", "expected a boolean, found an array `[true]`");
@@ -77,7 +77,7 @@ fn dates() {
     // Java's SimpleDateFormat reads a prefix: the fraction some gateways add parses.
     ok(r#""2024-03-28 16:38:11.0""#, t);
     ok("1711615091000", t);
-    none::<Timestamp>(r#""""#);
+    warned::<Timestamp>(r#""""#, "expected a date, found an empty string");
     warned::<Timestamp>(r#""28/03/2024""#, "expected yyyy-MM-dd HH:mm:ss, found `28/03/2024`");
     warned::<Timestamp>("1.5", "expected epoch milliseconds, found `1.5`");
     warned::<Timestamp>("{}", "expected a date, found an object `{}`");
@@ -90,7 +90,7 @@ fn decimals_keep_every_digit() {
     ok(r#""12345678901234567.89""#, exact);
     ok(r#""0.00""#, "0.00".parse::<Decimal>().unwrap());
     ok("1.5e2", Decimal::from(150));
-    none::<Decimal>(r#""""#);
+    warned::<Decimal>(r#""""#, "expected a decimal, found an empty string");
     warned::<Decimal>(r#""12,50""#, "expected a decimal, found `12,50`");
     warned::<Decimal>("false", "expected a decimal, found a boolean `false`");
 }
@@ -142,4 +142,59 @@ fn malformed_json_is_the_only_failure() {
         let mut cx = Context::new();
         assert!(Parcel::decode(&mut reader, &mut cx).is_err(), "{text}");
     }
+}
+
+/// Collects the `message` and `path` of WARN events.
+#[derive(Default, Clone)]
+struct Warnings(std::sync::Arc<std::sync::Mutex<Vec<String>>>);
+
+struct Fields(String);
+
+impl tracing::field::Visit for Fields {
+    fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn fmt::Debug) {
+        if !self.0.is_empty() {
+            self.0.push(' ');
+        }
+        self.0.push_str(&format!("{}={value:?}", field.name()));
+    }
+}
+
+impl tracing::Subscriber for Warnings {
+    fn enabled(&self, metadata: &tracing::Metadata<'_>) -> bool {
+        *metadata.level() == tracing::Level::WARN
+    }
+    fn new_span(&self, _: &tracing::span::Attributes<'_>) -> tracing::span::Id {
+        tracing::span::Id::from_u64(1)
+    }
+    fn record(&self, _: &tracing::span::Id, _: &tracing::span::Record<'_>) {}
+    fn record_follows_from(&self, _: &tracing::span::Id, _: &tracing::span::Id) {}
+    fn event(&self, event: &tracing::Event<'_>) {
+        let mut fields = Fields(String::new());
+        event.record(&mut fields);
+        self.0.lock().unwrap().push(fields.0);
+    }
+    fn enter(&self, _: &tracing::span::Id) {}
+    fn exit(&self, _: &tracing::span::Id) {}
+}
+
+#[test]
+fn warnings_are_logged_the_first_few_then_a_count() {
+    let collected = Warnings::default();
+    let warnings: Vec<DecodeWarning> = (0..10)
+        .map(|i| DecodeWarning {
+            path: format!("list[{i}].id"),
+            message: "expected an integer, found `x`".into(),
+        })
+        .collect();
+    tracing::subscriber::with_default(collected.clone(), || {
+        trace_warnings(&[]);
+        trace_warnings(&warnings);
+    });
+    let events = collected.0.lock().unwrap().clone();
+    assert_eq!(events.len(), 9, "{events:#?}");
+    assert_eq!(
+        events[0],
+        "message=TOP reply field not converted: expected an integer, found `x` path=list[0].id"
+    );
+    assert_eq!(events[8], "message=2 more TOP reply fields not converted");
 }

@@ -81,6 +81,8 @@ pub enum Error {
         found: String,
         /// The gateway's request id, when the reply had one.
         request_id: Option<String>,
+        /// The whole reply body (shared, not copied; also [`Error::body`]).
+        body: Option<Arc<String>>,
     },
     /// The client was configured with something unusable (e.g. a gateway that is not a URL).
     #[error("invalid client configuration: {0}")]
@@ -218,11 +220,14 @@ impl Error {
         }
     }
 
-    /// The whole reply body a [`Error::Decode`] failed on. (A platform error keeps what its
-    /// reply said in its fields: `code`, `msg`, `sub_code`, `sub_msg`, `request_id`.)
+    /// The whole reply body the error came from: the reply a [`Error::Decode`] failed on or an
+    /// [`Error::WrongMethod`] answered with, kept whole (up to the client's
+    /// `max_response_size`). A [`Error::Platform`] keeps what its reply said in its fields
+    /// (`code`, `msg`, `sub_code`, `sub_msg`, `request_id`): one more field would make `Error`
+    /// 128 bytes, the size at which clippy flags every `Result<_, Error>` of its callers.
     pub fn body(&self) -> Option<&str> {
         match self {
-            Error::Decode { body, .. } => body.as_deref().map(String::as_str),
+            Error::Decode { body, .. } | Error::WrongMethod { body, .. } => body.as_deref().map(String::as_str),
             _ => None,
         }
     }

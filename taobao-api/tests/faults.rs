@@ -700,7 +700,12 @@ async fn a_reply_for_another_method_is_a_typed_error_and_not_retried() {
                 expected,
                 found,
                 request_id,
+                body,
             } => {
+                assert!(
+                    body.as_deref().is_some_and(|b| b.contains("\"time_get_response\"")),
+                    "{body:?}"
+                );
                 assert_eq!(*expected, taobao_api::client::response_key(method));
                 assert_eq!(found, "time_get_response");
                 assert_eq!(request_id.as_deref(), Some("r-time"));

@@ -105,6 +105,7 @@ pub(crate) fn decode_typed<T: TopResponse>(method: &str, body: Vec<u8>, simplify
             expected: response_key(method),
             found,
             request_id,
+            body: Some(body),
         }),
         Err(e) => {
             let message = e.describe(&body);
@@ -337,6 +338,7 @@ pub(crate) fn extract(status: u16, body: &[u8], method: &str, simplify: bool) ->
                     expected: key,
                     found,
                     request_id: extras_of(&v).request_id,
+                    body: Some(shared()),
                 });
             }
             None => return Err(Error::decode(format!("no `{key}` member"), shared(), None)),

@@ -109,17 +109,19 @@ fn error_responses_keep_every_field_and_the_body() {
 
 #[test]
 fn a_reply_for_another_method_is_refused() {
-    let body = r#"{"time_get_response":{"time":"2024-01-01 00:00:00","request_id":"x"}}"#;
+    let body_text = r#"{"time_get_response":{"time":"2024-01-01 00:00:00","request_id":"x"}}"#;
     for err in [
-        write(body).unwrap_err(),
-        extract(200, body.as_bytes(), "taobao.logistics.openalibity.write", false).unwrap_err(),
+        write(body_text).unwrap_err(),
+        extract(200, body_text.as_bytes(), "taobao.logistics.openalibity.write", false).unwrap_err(),
     ] {
         match err {
             Error::WrongMethod {
                 expected,
                 found,
                 request_id,
+                body,
             } => {
+                assert_eq!(body.as_deref().map(String::as_str), Some(body_text));
                 assert_eq!(expected, "logistics_openalibity_write_response");
                 assert_eq!(found, "time_get_response");
                 assert_eq!(request_id.as_deref(), Some("x"));

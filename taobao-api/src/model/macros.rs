@@ -330,10 +330,14 @@ macro_rules! enum_impls {
             }
         }
 
+        // A documented value allocates nothing; only `Other` keeps a copy.
         impl ::std::convert::From<&str> for $name {
             #[inline]
             fn from(value: &str) -> Self {
-                <Self as $crate::model::OpenEnum>::from_wire(::std::string::ToString::to_string(value))
+                match value {
+                    $( $value => Self::$variant, )*
+                    _ => Self::Other(::std::string::ToString::to_string(value)),
+                }
             }
         }
 

@@ -186,7 +186,13 @@ pub struct Schema {
     fields: OnceLock<Box<[FieldSpec]>>,
     /// Field indices sorted by [`FieldSpec::key`], computed on first use.
     sorted: OnceLock<Box<[u16]>>,
+    /// Per field in [`Schema::by_key`] order: its index and `,"key":` as request JSON writes it,
+    /// computed on first use.
+    members: OnceLock<Box<[JsonMember]>>,
 }
+
+/// A field's index and its request JSON key with separators: `,"key":`.
+pub(crate) type JsonMember = (usize, Box<str>);
 
 enum Source {
     Specs(&'static [FieldSpec]),
@@ -201,6 +207,7 @@ impl Schema {
             source: Source::Specs(fields),
             fields: OnceLock::new(),
             sorted: OnceLock::new(),
+            members: OnceLock::new(),
         }
     }
 
@@ -212,6 +219,7 @@ impl Schema {
             source: Source::Table(table),
             fields: OnceLock::new(),
             sorted: OnceLock::new(),
+            members: OnceLock::new(),
         }
     }
 
@@ -234,6 +242,24 @@ impl Schema {
                 a.key().as_bytes().cmp(b.key().as_bytes())
             });
             order.into_boxed_slice()
+        })
+    }
+
+    /// The members of request JSON in output order: each field's index and its escaped key
+    /// with the separators around it (`,"key":`; the first member written drops the comma).
+    pub(crate) fn json_members(&self) -> &[JsonMember] {
+        self.members.get_or_init(|| {
+            let fields = self.fields();
+            self.by_key()
+                .iter()
+                .map(|&index| {
+                    let index = usize::from(index);
+                    let mut prefix = String::from(",");
+                    crate::json::write_str(&mut prefix, fields[index].key());
+                    prefix.push(':');
+                    (index, prefix.into_boxed_str())
+                })
+                .collect()
         })
     }
 

@@ -23,7 +23,7 @@ pub fn write_params(request: &dyn Object, params: &mut Params) {
                     ValueRef::List(items) => items.item_encoding() != Encoding::Text,
                     _ => false,
                 };
-                let mut text = String::with_capacity(if json { 512 } else { 0 });
+                let mut text = String::with_capacity(if json { 1024 } else { 0 });
                 write_param(value, &mut text);
                 params.insert_text(spec.name, text);
             }
@@ -42,7 +42,13 @@ pub fn write_param(value: ValueRef<'_>, out: &mut String) {
 
 /// Appends the Java-SDK JSON text of a value.
 pub fn write_json(value: ValueRef<'_>, out: &mut String) {
-    match value {
+    write_json_at(&value, out);
+}
+
+/// [`write_json`] of a value left where `Object::field` returned it: moving the freshly written
+/// view into an argument slot costs a stalled load per member (written in parts, read whole).
+fn write_json_at(value: &ValueRef<'_>, out: &mut String) {
+    match *value {
         ValueRef::Text(text) => write_str(out, text),
         ValueRef::Number(n) => n.write_json(out),
         ValueRef::Bool(b) => b.write_json(out),
@@ -63,11 +69,11 @@ pub fn write_json(value: ValueRef<'_>, out: &mut String) {
             out.push('{');
             let mut first = true;
             for (index, prefix) in object.schema().json_members() {
-                let Some(member) = object.field(*index) else { continue };
+                let Some(member) = &object.field(*index) else { continue };
                 // `prefix` is `,"key":`, ASCII first.
                 out.push_str(if first { &prefix[1..] } else { prefix });
                 first = false;
-                write_json(member, out);
+                write_json_at(member, out);
             }
             out.push('}');
         }
@@ -77,7 +83,7 @@ pub fn write_json(value: ValueRef<'_>, out: &mut String) {
                 if i > 0 {
                     out.push(',');
                 }
-                write_json(items.item(i), out);
+                write_json_at(&items.item(i), out);
             }
             out.push(']');
         }

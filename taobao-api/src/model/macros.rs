@@ -190,7 +190,9 @@ macro_rules! request_dto {
     };
     (@setter $field:ident as $setter:ident : $ty:ty = $wire:literal) => {
         #[doc = ::std::concat!("Sets `", $wire, "`.")]
-        #[inline]
+        // Always inlined: a chain of by-value setters then writes one object in place instead
+        // of copying the whole struct at each call.
+        #[inline(always)]
         pub fn $setter(mut self, value: impl ::std::convert::Into<$ty>) -> Self {
             self.$field = ::std::option::Option::Some(value.into());
             self

@@ -93,7 +93,8 @@ impl Path<'_> {
 fn check_object(object: &dyn Object, top: bool, parent: Option<&Path<'_>>, out: &mut Vec<Violation>) {
     let schema = object.schema();
     for (index, spec) in schema.fields().iter().enumerate() {
-        let value = object.field(index);
+        // Kept where `field` wrote it and looked at through a reference (see `encode`).
+        let value = &object.field(index);
         // Most fields have no rule: only what nests objects needs a look then.
         if !has_rules(&spec.rules) && !matches!(value, Some(ValueRef::Object(_) | ValueRef::List(_))) {
             continue;
@@ -102,7 +103,7 @@ fn check_object(object: &dyn Object, top: bool, parent: Option<&Path<'_>>, out: 
             parent,
             segment: Segment::Name(spec.name),
         };
-        check_field(object, schema, spec, value, top, &path, out);
+        check_field(object, schema, spec, value.as_ref(), top, &path, out);
     }
 }
 
@@ -128,7 +129,7 @@ fn check_field(
     object: &dyn Object,
     schema: &Schema,
     spec: &FieldSpec,
-    value: Option<ValueRef<'_>>,
+    value: Option<&ValueRef<'_>>,
     top: bool,
     path: &Path<'_>,
     out: &mut Vec<Violation>,
@@ -149,7 +150,7 @@ fn check_field(
     }
     let Some(value) = value else { return };
     if let Some(max) = rules.max_length {
-        let actual = match value {
+        let actual = match *value {
             ValueRef::Text(text) => Some(utf16_len(text)),
             ValueRef::File(file) => Some(file.content.len() as u64),
             ValueRef::List(items) if top && items.item_encoding() == Encoding::Text => Some(utf16_len(&joined(items))),
@@ -171,7 +172,7 @@ fn check_field(
         }
     }
     if let Some(max) = rules.max_list_size {
-        let actual = match value {
+        let actual = match *value {
             ValueRef::Text(text) => Some(java_split_count(text)),
             ValueRef::List(items) if top && items.item_encoding() == Encoding::Text => {
                 Some(java_split_count(&joined(items)))
@@ -183,7 +184,7 @@ fn check_field(
             out.push(path.violation(ViolationKind::TooManyItems { max, actual }));
         }
     }
-    if let ValueRef::Number(actual) = value {
+    if let ValueRef::Number(actual) = *value {
         if let Some(min) = rules.min_value.filter(|&min| actual < min) {
             out.push(path.violation(ViolationKind::TooSmall { min, actual }));
         }
@@ -191,7 +192,7 @@ fn check_field(
             out.push(path.violation(ViolationKind::TooLarge { max, actual }));
         }
     }
-    match value {
+    match *value {
         ValueRef::Object(nested) => check_object(nested, false, Some(path), out),
         ValueRef::List(items) if items.item_encoding() != Encoding::Text => {
             for i in 0..items.len() {
@@ -205,7 +206,7 @@ fn check_field(
 }
 
 /// Whether a required field counts as missing.
-fn is_missing(value: Option<ValueRef<'_>>, top: bool) -> bool {
+fn is_missing(value: Option<&ValueRef<'_>>, top: bool) -> bool {
     match value {
         None => true,
         Some(ValueRef::Text(text)) => is_blank(text),

@@ -1,11 +1,14 @@
-//! Issue item 8: build + validate + encode + sign of a full `abnormal.report` request (the
-//! sign-vector one: nested DTOs, lists, Chinese text, built with the generated builders),
-//! against the floor of MD5 over the same canonical string alone. `cargo bench -p taobao-api`.
+//! Issues 8 and 12: build + validate + encode + sign + form body of the full `abnormal.report`
+//! request of the sign vectors (nested DTOs, lists, Chinese text, built with the generated
+//! builders), against the floor of MD5 over the same canonical string alone (secret + string +
+//! secret, upper-case hex). `cargo bench -p taobao-api --bench sign`.
 //!
-//! `full_path` is what a call costs before the network: the builder (whose `build()` validates),
-//! `Client::prepare` (validates again as `execute` does, encodes the DTO as the Java SDK's JSON,
-//! adds the system parameters, signs) and the form-urlencoded body. `sign_ready` stops before
-//! the body. The other entries split the path for diagnosis.
+//! `full_path` is what a call costs before the network, timed the way an outside caller sees it
+//! (`scripts/sign-probe.sh` times the same from a crate outside the workspace): a fresh builder
+//! chain (whose `build()` validates), `Client::prepare` (validates again as `execute` does,
+//! encodes the DTO as the Java SDK's JSON, adds the system parameters, signs) and the
+//! form-urlencoded body. `sign_ready` stops before the body. The `split/` entries time the pieces
+//! for diagnosis.
 
 #[path = "../tests/client_support/abnormal.rs"]
 mod abnormal;

@@ -33,8 +33,8 @@ pub fn write_str(out: &mut String, s: &str) {
     out.push('"');
     let bytes = s.as_bytes();
     let (mut run_start, mut i) = (0, 0);
-    while let Some(k) = bytes[i..].iter().position(|&b| MAY_ESCAPE[usize::from(b)]) {
-        i += k;
+    while let Some(at) = find_may_escape(bytes, i) {
+        i = at;
         // Every flagged byte starts a character (ASCII, or the lead byte 0xC2 of
         // U+0080..=U+00BF), so `i` is a char boundary for the slices below.
         let (escape, width): (Escape, usize) = match bytes[i] {
@@ -68,6 +68,34 @@ pub fn write_str(out: &mut String, s: &str) {
     }
     out.push_str(&s[run_start..]);
     out.push('"');
+}
+
+/// The index of the first byte from `from` on that may start an escape ([`MAY_ESCAPE`]):
+/// eight bytes per step while none does, then byte by byte.
+fn find_may_escape(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    while let Some(word) = bytes.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
+        if word_may_escape(u64::from_le_bytes(word)) {
+            break;
+        }
+        i += 8;
+    }
+    bytes
+        .get(i..)?
+        .iter()
+        .position(|&b| MAY_ESCAPE[usize::from(b)])
+        .map(|k| i + k)
+}
+
+/// Whether any of the eight bytes of `w` is in [`MAY_ESCAPE`] (the classic SWAR tests: a byte
+/// below 0x20, or a byte equal to one of the others; exact for "any", though not for "which").
+#[inline]
+fn word_may_escape(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGH;
+    let equal = |c: u8| below(w ^ (ONES * u64::from(c)), 1);
+    (below(w, 0x20) | equal(b'"') | equal(b'\\') | equal(b'/') | equal(0x7F) | equal(0xC2)) != 0
 }
 
 /// Bytes that may start an escape: ASCII controls, `"`, `\\`, `/`, DEL, and 0xC2 (the lead byte
@@ -270,6 +298,34 @@ mod tests {
             let Some(c) = char::from_u32(code) else { continue };
             let text = format!("a{c}b{c}{c}");
             assert_eq!(to_json_string(text.as_str()), reference(&text), "U+{code:04X}");
+        }
+    }
+
+    #[test]
+    fn the_word_test_flags_exactly_the_table_bytes_at_every_position() {
+        for b in 0..=255u8 {
+            for pos in 0..8 {
+                // Neighbours that never need escaping, below and above `b`.
+                for fill in [b'a', 0xE4, 0x7E, 0x20] {
+                    let mut word = [fill; 8];
+                    word[pos] = b;
+                    assert_eq!(
+                        word_may_escape(u64::from_le_bytes(word)),
+                        MAY_ESCAPE[usize::from(b)],
+                        "byte {b:#04X} at {pos} among {fill:#04X}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn escapes_are_found_at_every_offset_of_long_strings() {
+        for special in ["/", "\"", "\u{1}", "\u{85}", "\u{7f}", "中", "\u{a0}"] {
+            for before in 0..20 {
+                let text = format!("{}{special}{}", "x".repeat(before), "y".repeat(19 - before));
+                assert_eq!(to_json_string(text.as_str()), reference(&text), "{text:?}");
+            }
         }
     }
 

@@ -78,6 +78,38 @@ pub fn sign_sorted<'a>(
     secret: &str,
     method: SignMethod,
 ) -> String {
+    sign_hex(sorted, secret, method).as_str().to_owned()
+}
+
+/// A signature's upper-case hex digits, on the stack.
+pub(crate) struct HexSign {
+    digits: [u8; 64],
+    len: usize,
+}
+
+impl HexSign {
+    pub(crate) fn as_str(&self) -> &str {
+        // Hex digits only: always UTF-8.
+        std::str::from_utf8(&self.digits[..self.len]).unwrap_or_default()
+    }
+}
+
+impl SignMethod {
+    /// The number of hex digits of its signature.
+    pub(crate) fn hex_len(self) -> usize {
+        match self {
+            SignMethod::Md5 | SignMethod::Hmac => 32,
+            SignMethod::HmacSha256 => 64,
+        }
+    }
+}
+
+/// [`sign_sorted`] without allocating.
+pub(crate) fn sign_hex<'a>(
+    sorted: impl IntoIterator<Item = (&'a str, &'a str)>,
+    secret: &str,
+    method: SignMethod,
+) -> HexSign {
     match method {
         SignMethod::Md5 => {
             let mut h = Md5::new();
@@ -131,8 +163,19 @@ fn feed<'a, D: hmac::digest::Update>(h: &mut D, sorted: impl IntoIterator<Item =
     }
 }
 
-fn upper_hex(bytes: &[u8]) -> String {
-    hex::encode_upper(bytes)
+/// Upper-case hex of a digest of at most 32 bytes (longer input is cut there; none is longer).
+fn upper_hex(bytes: &[u8]) -> HexSign {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = HexSign {
+        digits: [0; 64],
+        len: 0,
+    };
+    for (pair, &b) in out.digits.chunks_exact_mut(2).zip(bytes) {
+        pair[0] = HEX[usize::from(b >> 4)];
+        pair[1] = HEX[usize::from(b & 15)];
+        out.len += 2;
+    }
+    out
 }
 
 #[cfg(test)]
@@ -194,6 +237,29 @@ mod tests {
         let s = sign(p, "k", SignMethod::HmacSha256);
         assert_eq!(s.len(), 64);
         assert!(s.chars().all(|c| c.is_ascii_digit() || c.is_ascii_uppercase()));
+    }
+
+    #[test]
+    fn hex_digits_match_the_hex_crate_and_the_documented_lengths() {
+        let p = [("a", "b")];
+        for m in [SignMethod::Md5, SignMethod::Hmac, SignMethod::HmacSha256] {
+            let digest: Vec<u8> = match m {
+                SignMethod::Md5 => Md5::new().chain_update("kabk").finalize().to_vec(),
+                SignMethod::Hmac => {
+                    let mut h = Hmac::<Md5>::new_from_slice(b"k").unwrap();
+                    Mac::update(&mut h, b"ab");
+                    h.finalize().into_bytes().to_vec()
+                }
+                SignMethod::HmacSha256 => {
+                    let mut h = Hmac::<Sha256>::new_from_slice(b"k").unwrap();
+                    Mac::update(&mut h, b"ab");
+                    h.finalize().into_bytes().to_vec()
+                }
+            };
+            let ours = sign(p, "k", m);
+            assert_eq!(ours, hex::encode_upper(&digest), "{m}");
+            assert_eq!(ours.len(), m.hex_len(), "{m}");
+        }
     }
 
     #[test]

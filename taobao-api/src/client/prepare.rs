@@ -7,7 +7,7 @@
 use super::{Client, Config, Secret};
 use crate::error::Error;
 use crate::request::{Access, FileItem, ParamValue, Params, TopRequest};
-use crate::sign::sign_canonical;
+use crate::sign::sign_hex;
 use crate::time::{now_gmt8, try_format_gmt8};
 use std::fmt;
 use std::time::SystemTime;
@@ -170,50 +170,72 @@ impl PreparedCall {
     /// The `application/x-www-form-urlencoded` body of the text fields (the WHATWG/Java
     /// `URLEncoder` form: alphanumerics and `*-._` kept, space as `+`, other bytes `%XX`).
     pub fn form_body(&self) -> String {
-        let mut out = Vec::with_capacity(self.text.len() * 2 + self.spans.len() * 2);
-        for (i, (k, v)) in self.fields().enumerate() {
+        // Each byte becomes at most 3, plus one `&` or `=` per name and value; the encoder
+        // writes whole windows, hence the slack.
+        let mut out = vec![0; self.text.len() * 3 + self.spans.len() * 2 + WINDOW];
+        let mut at = 0;
+        for (i, &(name, value, end)) in self.spans.iter().enumerate() {
             if i > 0 {
-                out.push(b'&');
+                out[at] = b'&';
+                at += 1;
             }
-            form_encode_into(&mut out, k.as_bytes());
-            out.push(b'=');
-            form_encode_into(&mut out, v.as_bytes());
+            at = form_encode_at(&mut out, at, &self.text.as_bytes()[name..value]);
+            out[at] = b'=';
+            at += 1;
+            at = form_encode_at(&mut out, at, &self.text.as_bytes()[value..end]);
         }
+        out.truncate(at);
         // Every byte written is ASCII, so this conversion cannot fail.
         String::from_utf8(out).unwrap_or_default()
     }
 }
 
-/// Bytes sent as themselves in a form-urlencoded body: alphanumerics and `*-._`.
-static KEPT: [bool; 256] = {
-    let mut t = [false; 256];
+/// Per byte, its form-urlencoded text in the low three bytes (little-endian: first byte lowest)
+/// and that text's length in the high byte: the byte itself for alphanumerics and `*-._`, `+`
+/// for a space, `%XX` for the rest.
+static FORM: [u32; 256] = {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut t = [0u32; 256];
     let mut b = 0;
     while b < 256 {
         let c = b as u8;
-        t[b] = c.is_ascii_alphanumeric() || matches!(c, b'*' | b'-' | b'.' | b'_');
+        t[b] = if c.is_ascii_alphanumeric() || matches!(c, b'*' | b'-' | b'.' | b'_') {
+            c as u32 | 1 << 24
+        } else if c == b' ' {
+            b'+' as u32 | 1 << 24
+        } else {
+            b'%' as u32 | (HEX[b >> 4] as u32) << 8 | (HEX[b & 15] as u32) << 16 | 3 << 24
+        };
         b += 1;
     }
     t
 };
 
-/// Appends `s` form-urlencoded; runs of kept bytes are copied at once (much faster than
-/// byte-wise serializers on JSON-heavy values).
-fn form_encode_into(out: &mut Vec<u8>, s: &[u8]) {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let mut run_start = 0;
-    for (i, &b) in s.iter().enumerate() {
-        if KEPT[usize::from(b)] {
-            continue;
+/// What [`form_encode_at`] may write past the end of its output.
+const WINDOW: usize = 68;
+
+/// Writes `s` form-urlencoded into `out` at `start`, returning the end; `out` must have room
+/// for `3 * s.len() + WINDOW` bytes from `start` on. Each byte is one table lookup and one
+/// 4-byte write, with no branch on its value: several times faster than byte-wise serializers
+/// on the JSON and Chinese text that parameters carry.
+fn form_encode_at(out: &mut [u8], start: usize, s: &[u8]) -> usize {
+    let mut at = start;
+    for chunk in s.chunks(16) {
+        // 16 bytes encode to at most 48, so every write below starts before 64 and ends within
+        // the window: the compiler sees that too and checks no bound per byte.
+        let window: &mut [u8; WINDOW] = (&mut out[at..at + WINDOW])
+            .try_into()
+            .expect("the range is WINDOW bytes long");
+        let mut len = 0;
+        for &b in chunk {
+            let code = FORM[usize::from(b)];
+            let i = len & 63;
+            window[i..i + 4].copy_from_slice(&code.to_le_bytes());
+            len += (code >> 24) as usize;
         }
-        out.extend_from_slice(&s[run_start..i]);
-        run_start = i + 1;
-        if b == b' ' {
-            out.push(b'+');
-        } else {
-            out.extend_from_slice(&[b'%', HEX[usize::from(b >> 4)], HEX[usize::from(b & 15)]]);
-        }
+        at += len;
     }
-    out.extend_from_slice(&s[run_start..]);
+    at
 }
 
 impl Client {
@@ -287,28 +309,36 @@ impl Config {
             texts.push(("simplify", "true"));
         }
         texts.sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-        // The fields back to back are exactly the canonical string: sign it in one pass, then
-        // put `sign` at its place in name order.
+        // The fields back to back, with `sign` at its place in name order (its value first a
+        // placeholder), are the form's fields; without `sign` they are the canonical string,
+        // which is signed from that same buffer in two pieces.
+        let at = texts.partition_point(|(k, _)| k.as_bytes() < b"sign".as_slice());
+        let sign_len = self.sign_method.hex_len();
         let total: usize = texts.iter().map(|(k, v)| k.len() + v.len()).sum();
-        let mut text = String::with_capacity(total + 4 + 64);
+        let mut text = String::with_capacity(total + 4 + sign_len);
         let mut spans = Vec::with_capacity(texts.len() + 1);
-        for (k, v) in &texts {
+        let mut push = |text: &mut String, k: &str, v: &str| {
             let name = text.len();
             text.push_str(k);
             let value = text.len();
             text.push_str(v);
             spans.push((name, value, text.len()));
+        };
+        for (k, v) in &texts[..at] {
+            push(&mut text, k, v);
         }
-        let sign = sign_canonical(&text, &self.secret.0, self.sign_method);
-        let at = texts.partition_point(|(k, _)| k.as_bytes() < b"sign".as_slice());
-        let pos = spans.get(at).map_or(text.len(), |s| s.0);
-        let shift = 4 + sign.len();
-        text.insert_str(pos, &sign);
-        text.insert_str(pos, "sign");
-        for span in &mut spans[at..] {
-            *span = (span.0 + shift, span.1 + shift, span.2 + shift);
+        let sign_at = text.len();
+        push(&mut text, "sign", &SIGN_PLACEHOLDER[..sign_len]);
+        let slot = sign_at + 4..text.len();
+        for (k, v) in &texts[at..] {
+            push(&mut text, k, v);
         }
-        spans.insert(at, (pos, pos + 4, pos + shift));
+        let sign = sign_hex(
+            [(&text[..sign_at], &text[slot.end..])],
+            &self.secret.0,
+            self.sign_method,
+        );
+        text.replace_range(slot, sign.as_str());
         Ok(PreparedCall {
             method: method.to_owned(),
             text,
@@ -318,6 +348,9 @@ impl Config {
     }
 }
 
+/// Where the signature goes until it is computed: as long as the longest (hmac-sha256).
+const SIGN_PLACEHOLDER: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
 fn reserved(name: &str) -> Error {
     Error::Config(format!(
         "parameter `{name}` is a system parameter set by the client; it cannot be a business or extra parameter"
@@ -326,7 +359,7 @@ fn reserved(name: &str) -> Error {
 
 #[cfg(test)]
 mod tests {
-    use super::form_encode_into;
+    use super::form_encode_at;
     use crate::{CallOptions, Client, Error, Params};
     use std::time::{Duration, UNIX_EPOCH};
 
@@ -349,8 +382,11 @@ mod tests {
             "*-._~!'()",
             ascii.as_str(),
         ] {
-            let mut ours = Vec::new();
-            form_encode_into(&mut ours, s.as_bytes());
+            let mut ours = vec![b'!'; 3 * s.len() + 2 + super::WINDOW];
+            let end = form_encode_at(&mut ours, 2, s.as_bytes());
+            assert_eq!(&ours[..2], b"!!", "nothing is written before the start");
+            ours.truncate(end);
+            ours.drain(..2);
             let std: String = form_urlencoded::byte_serialize(s.as_bytes()).collect();
             assert_eq!(String::from_utf8(ours).unwrap(), std, "{s:?}");
         }

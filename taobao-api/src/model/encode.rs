@@ -16,7 +16,14 @@ pub fn write_params(request: &dyn Object, params: &mut Params) {
         match value {
             ValueRef::File(file) => params.insert_file(spec.name, file.clone()),
             value => {
-                let mut text = String::new();
+                // Object parameters are typically hundreds of bytes: start big enough to not
+                // grow several times.
+                let json = match value {
+                    ValueRef::Object(_) | ValueRef::Json(_) | ValueRef::Map(_) => true,
+                    ValueRef::List(items) => items.item_encoding() != Encoding::Text,
+                    _ => false,
+                };
+                let mut text = String::with_capacity(if json { 1024 } else { 0 });
                 write_param(value, &mut text);
                 params.insert_text(spec.name, text);
             }
@@ -35,7 +42,13 @@ pub fn write_param(value: ValueRef<'_>, out: &mut String) {
 
 /// Appends the Java-SDK JSON text of a value.
 pub fn write_json(value: ValueRef<'_>, out: &mut String) {
-    match value {
+    write_json_at(&value, out);
+}
+
+/// [`write_json`] of a value left where `Object::field` returned it: moving the freshly written
+/// view into an argument slot costs a stalled load per member (written in parts, read whole).
+fn write_json_at(value: &ValueRef<'_>, out: &mut String) {
+    match *value {
         ValueRef::Text(text) => write_str(out, text),
         ValueRef::Number(n) => n.write_json(out),
         ValueRef::Bool(b) => b.write_json(out),
@@ -53,19 +66,14 @@ pub fn write_json(value: ValueRef<'_>, out: &mut String) {
         ValueRef::Map(map) => map.write_json(out),
         ValueRef::File(file) => write_str(out, &file.file_name),
         ValueRef::Object(object) => {
-            let schema = object.schema();
             out.push('{');
             let mut first = true;
-            for &index in schema.by_key() {
-                let index = usize::from(index);
-                let Some(member) = object.field(index) else { continue };
-                if !first {
-                    out.push(',');
-                }
+            for (index, prefix) in object.schema().json_members() {
+                let Some(member) = &object.field(*index) else { continue };
+                // `prefix` is `,"key":`, ASCII first.
+                out.push_str(if first { &prefix[1..] } else { prefix });
                 first = false;
-                write_str(out, schema.fields()[index].key());
-                out.push(':');
-                write_json(member, out);
+                write_json_at(member, out);
             }
             out.push('}');
         }
@@ -75,7 +83,7 @@ pub fn write_json(value: ValueRef<'_>, out: &mut String) {
                 if i > 0 {
                     out.push(',');
                 }
-                write_json(items.item(i), out);
+                write_json_at(&items.item(i), out);
             }
             out.push(']');
         }

@@ -195,7 +195,9 @@ macro_rules! request_dto {
     };
     (@setter $field:ident as $setter:ident : $ty:ty = $wire:literal) => {
         #[doc = ::std::concat!("Sets `", $wire, "`.")]
-        #[inline]
+        // Always inlined: a chain of by-value setters then writes one object in place instead
+        // of copying the whole struct at each call.
+        #[inline(always)]
         pub fn $setter(mut self, value: impl ::std::convert::Into<$ty>) -> Self {
             self.$field = ::std::option::Option::Some(value.into());
             self
@@ -333,10 +335,14 @@ macro_rules! enum_impls {
             }
         }
 
+        // A documented value allocates nothing; only `Other` keeps a copy.
         impl ::std::convert::From<&str> for $name {
             #[inline]
             fn from(value: &str) -> Self {
-                <Self as $crate::model::OpenEnum>::from_wire(::std::string::ToString::to_string(value))
+                match value {
+                    $( $value => Self::$variant, )*
+                    _ => Self::Other(::std::string::ToString::to_string(value)),
+                }
             }
         }
 

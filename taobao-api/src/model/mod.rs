@@ -188,6 +188,9 @@ pub struct Schema {
     sorted: OnceLock<Box<[u16]>>,
     /// The decoder's lookup of wire names, computed on first use.
     names: OnceLock<NameTable>,
+    /// Per field in [`Schema::by_key`] order: its index and `,"key":` as request JSON writes it,
+    /// computed on first use.
+    members: OnceLock<Box<[JsonMember]>>,
 }
 
 /// An open-addressing hash table from wire name to field index: the decoder looks up every
@@ -250,6 +253,9 @@ fn name_hash(name: &str) -> usize {
     h as usize
 }
 
+/// A field's index and its request JSON key with separators: `,"key":`.
+pub(crate) type JsonMember = (usize, Box<str>);
+
 enum Source {
     Specs(&'static [FieldSpec]),
     Table(&'static str),
@@ -264,6 +270,7 @@ impl Schema {
             fields: OnceLock::new(),
             sorted: OnceLock::new(),
             names: OnceLock::new(),
+            members: OnceLock::new(),
         }
     }
 
@@ -276,6 +283,7 @@ impl Schema {
             fields: OnceLock::new(),
             sorted: OnceLock::new(),
             names: OnceLock::new(),
+            members: OnceLock::new(),
         }
     }
 
@@ -298,6 +306,24 @@ impl Schema {
                 a.key().as_bytes().cmp(b.key().as_bytes())
             });
             order.into_boxed_slice()
+        })
+    }
+
+    /// The members of request JSON in output order: each field's index and its escaped key
+    /// with the separators around it (`,"key":`; the first member written drops the comma).
+    pub(crate) fn json_members(&self) -> &[JsonMember] {
+        self.members.get_or_init(|| {
+            let fields = self.fields();
+            self.by_key()
+                .iter()
+                .map(|&index| {
+                    let index = usize::from(index);
+                    let mut prefix = String::from(",");
+                    crate::json::write_str(&mut prefix, fields[index].key());
+                    prefix.push(':');
+                    (index, prefix.into_boxed_str())
+                })
+                .collect()
         })
     }
 

@@ -13,7 +13,7 @@
 //! - Every check but the required ones skips absent values. Paths name fields by wire name with
 //!   list indices (`a.b[0].c`); they are formatted only when a violation is found.
 
-use super::{Encoding, FieldSpec, ListRef, Object, Schema, ValueRef, param_text};
+use super::{Encoding, FieldSpec, ListRef, Object, Rules, Schema, ValueRef, param_text};
 use crate::validation::{ValidationError, Violation, ViolationKind};
 
 /// Checks every documented rule of `object` and everything below it.
@@ -25,12 +25,16 @@ pub fn validate(object: &dyn Object) -> Result<(), ValidationError> {
 
 /// Pushes every violation of `object` (a request: its fields are the top-level parameters).
 pub fn violations(object: &dyn Object, out: &mut Vec<Violation>) {
-    let mut path = Path::default();
-    check_object(object, true, &mut path, out);
+    check_object(object, true, None, out);
 }
 
-#[derive(Default)]
-struct Path(Vec<Segment>);
+/// Where the check is: the current segment and its parent's path, a chain on the stack that
+/// costs nothing to extend and is formatted only for a violation.
+#[derive(Clone, Copy)]
+struct Path<'a> {
+    parent: Option<&'a Path<'a>>,
+    segment: Segment,
+}
 
 #[derive(Clone, Copy)]
 enum Segment {
@@ -38,11 +42,17 @@ enum Segment {
     Index(usize),
 }
 
-impl Path {
+impl Path<'_> {
     fn text(&self) -> String {
+        let mut segments = vec![self.segment];
+        let mut at = self.parent;
+        while let Some(path) = at {
+            segments.push(path.segment);
+            at = path.parent;
+        }
         let mut out = String::new();
-        for seg in &self.0 {
-            match seg {
+        for segment in segments.iter().rev() {
+            match segment {
                 Segment::Name(name) => {
                     if !out.is_empty() {
                         out.push('.');
@@ -59,37 +69,69 @@ impl Path {
         out
     }
 
-    /// The path of a sibling of the current (last) segment.
-    fn sibling(&mut self, name: &'static str) -> String {
-        let last = self.0.pop();
-        self.0.push(Segment::Name(name));
-        let text = self.text();
-        self.0.pop();
-        self.0.extend(last);
-        text
+    /// The path of a sibling of the current segment.
+    fn sibling(&self, name: &'static str) -> String {
+        Path {
+            parent: self.parent,
+            segment: Segment::Name(name),
+        }
+        .text()
     }
 
     fn violation(&self, kind: ViolationKind) -> Violation {
         Violation::new(self.text(), kind)
     }
+
+    fn item(&self, index: usize) -> Path<'_> {
+        Path {
+            parent: Some(self),
+            segment: Segment::Index(index),
+        }
+    }
 }
 
-fn check_object(object: &dyn Object, top: bool, path: &mut Path, out: &mut Vec<Violation>) {
+fn check_object(object: &dyn Object, top: bool, parent: Option<&Path<'_>>, out: &mut Vec<Violation>) {
     let schema = object.schema();
     for (index, spec) in schema.fields().iter().enumerate() {
-        path.0.push(Segment::Name(spec.name));
-        check_field(object, schema, spec, object.field(index), top, path, out);
-        path.0.pop();
+        // Kept where `field` wrote it and looked at through a reference (see `encode`).
+        let value = &object.field(index);
+        // Most fields have no rule: only what nests objects needs a look then.
+        if !has_rules(&spec.rules) && !matches!(value, Some(ValueRef::Object(_) | ValueRef::List(_))) {
+            continue;
+        }
+        let path = Path {
+            parent,
+            segment: Segment::Name(spec.name),
+        };
+        check_field(object, schema, spec, value.as_ref(), top, &path, out);
     }
+}
+
+/// Whether any rule is set (destructured, so a new rule cannot be forgotten here).
+fn has_rules(rules: &Rules) -> bool {
+    let Rules {
+        required,
+        required_when,
+        max_length,
+        max_list_size,
+        min_value,
+        max_value,
+    } = rules;
+    *required
+        || required_when.is_some()
+        || max_length.is_some()
+        || max_list_size.is_some()
+        || min_value.is_some()
+        || max_value.is_some()
 }
 
 fn check_field(
     object: &dyn Object,
     schema: &Schema,
     spec: &FieldSpec,
-    value: Option<ValueRef<'_>>,
+    value: Option<&ValueRef<'_>>,
     top: bool,
-    path: &mut Path,
+    path: &Path<'_>,
     out: &mut Vec<Violation>,
 ) {
     let rules = &spec.rules;
@@ -98,7 +140,7 @@ fn check_field(
         out.push(path.violation(ViolationKind::Missing));
     } else if let Some((sibling, equals)) = rules.required_when
         && missing
-        && sibling_text(object, schema, sibling).as_deref() == Some(equals)
+        && sibling_is(object, schema, sibling, equals)
     {
         let field = path.sibling(sibling);
         out.push(path.violation(ViolationKind::MissingWhen {
@@ -108,7 +150,7 @@ fn check_field(
     }
     let Some(value) = value else { return };
     if let Some(max) = rules.max_length {
-        let actual = match value {
+        let actual = match *value {
             ValueRef::Text(text) => Some(utf16_len(text)),
             ValueRef::File(file) => Some(file.content.len() as u64),
             ValueRef::List(items) if top && items.item_encoding() == Encoding::Text => Some(utf16_len(&joined(items))),
@@ -117,9 +159,7 @@ fn check_field(
                     if let ValueRef::Text(text) = items.item(i) {
                         let actual = utf16_len(text);
                         if actual > max {
-                            path.0.push(Segment::Index(i));
-                            out.push(path.violation(ViolationKind::TooLong { max, actual }));
-                            path.0.pop();
+                            out.push(path.item(i).violation(ViolationKind::TooLong { max, actual }));
                         }
                     }
                 }
@@ -132,7 +172,7 @@ fn check_field(
         }
     }
     if let Some(max) = rules.max_list_size {
-        let actual = match value {
+        let actual = match *value {
             ValueRef::Text(text) => Some(java_split_count(text)),
             ValueRef::List(items) if top && items.item_encoding() == Encoding::Text => {
                 Some(java_split_count(&joined(items)))
@@ -144,7 +184,7 @@ fn check_field(
             out.push(path.violation(ViolationKind::TooManyItems { max, actual }));
         }
     }
-    if let ValueRef::Number(actual) = value {
+    if let ValueRef::Number(actual) = *value {
         if let Some(min) = rules.min_value.filter(|&min| actual < min) {
             out.push(path.violation(ViolationKind::TooSmall { min, actual }));
         }
@@ -152,14 +192,12 @@ fn check_field(
             out.push(path.violation(ViolationKind::TooLarge { max, actual }));
         }
     }
-    match value {
-        ValueRef::Object(nested) => check_object(nested, false, path, out),
+    match *value {
+        ValueRef::Object(nested) => check_object(nested, false, Some(path), out),
         ValueRef::List(items) if items.item_encoding() != Encoding::Text => {
             for i in 0..items.len() {
                 if let ValueRef::Object(nested) = items.item(i) {
-                    path.0.push(Segment::Index(i));
-                    check_object(nested, false, path, out);
-                    path.0.pop();
+                    check_object(nested, false, Some(&path.item(i)), out);
                 }
             }
         }
@@ -168,7 +206,7 @@ fn check_field(
 }
 
 /// Whether a required field counts as missing.
-fn is_missing(value: Option<ValueRef<'_>>, top: bool) -> bool {
+fn is_missing(value: Option<&ValueRef<'_>>, top: bool) -> bool {
     match value {
         None => true,
         Some(ValueRef::Text(text)) => is_blank(text),
@@ -186,11 +224,20 @@ fn is_missing(value: Option<ValueRef<'_>>, top: bool) -> bool {
     }
 }
 
-fn sibling_text(object: &dyn Object, schema: &Schema, name: &str) -> Option<String> {
-    let value = object.field(schema.position(name)?)?;
-    let mut text = String::new();
-    param_text(value, &mut text);
-    Some(text)
+/// Whether the sibling named `name` is present with the wire text `equals`.
+fn sibling_is(object: &dyn Object, schema: &Schema, name: &str, equals: &str) -> bool {
+    let Some(value) = schema.position(name).and_then(|index| object.field(index)) else {
+        return false;
+    };
+    match value {
+        // Text and open enums, the usual case, compare without formatting anything.
+        ValueRef::Text(text) => text == equals,
+        value => {
+            let mut text = String::new();
+            param_text(value, &mut text);
+            text == equals
+        }
+    }
 }
 
 fn joined(items: &dyn ListRef) -> String {

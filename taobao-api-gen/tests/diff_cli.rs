@@ -97,6 +97,7 @@ fn two_files_and_json() {
     assert_eq!(o.status.code(), Some(0));
     let json: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON output");
     assert_eq!(json["bump"], "major");
+    assert_eq!(json["bump_of_compared"], "major");
     assert_eq!(json["not_compared"], serde_json::json!([]));
     assert_eq!(json["apis"][0]["bump"], "major");
     assert_eq!(json["apis"][0]["status"], "changed");
@@ -198,7 +199,7 @@ fn broken_specs_are_diagnostics_and_their_apis_are_not_compared() {
     // not reported as a removed API.
     assert_eq!(
         stdout(&o),
-        "0 API(s): 0 added, 0 removed, 0 changed, 2 not compared (spec errors)\nneeded bump: none\n"
+        "0 API(s): 0 added, 0 removed, 0 changed, 2 not compared (spec errors)\nneeded bump: unknown (at least none; fix the specs not compared)\n"
     );
 }
 
@@ -230,7 +231,7 @@ fn methods_of_one_module_name_are_not_compared() {
     );
     assert_eq!(
         stdout(&o),
-        "0 API(s): 0 added, 0 removed, 0 changed, 2 not compared (spec errors)\nneeded bump: none\n"
+        "0 API(s): 0 added, 0 removed, 0 changed, 2 not compared (spec errors)\nneeded bump: unknown (at least none; fix the specs not compared)\n"
     );
 }
 
@@ -253,7 +254,7 @@ fn two_files_one_unreadable_as_a_spec() {
     );
     assert_eq!(
         stdout(&o),
-        "0 API(s): 0 added, 0 removed, 0 changed, 1 not compared (spec errors)\nneeded bump: none\n"
+        "0 API(s): 0 added, 0 removed, 0 changed, 1 not compared (spec errors)\nneeded bump: unknown (at least none; fix the specs not compared)\n"
     );
 }
 

@@ -15,11 +15,18 @@ use taobao_api_gen::ir::Api;
 /// the generated code's `::taobao_api` paths would fail with rustc's "could not find
 /// `taobao_api`", which says neither. An unreadable (empty) manifest is given the default.
 pub(crate) fn runtime_path(cargo_toml: &str, spec_path: &str) -> Result<String, String> {
-    if let Some(name) = renamed_dependency(cargo_toml) {
-        return Ok(format!("::{}", name.replace('-', "_")));
-    }
-    if cargo_toml.trim().is_empty() || names_taobao_api(cargo_toml) {
+    if cargo_toml.trim().is_empty() || is_taobao_api_itself(cargo_toml) {
         return Ok("::taobao_api".to_owned());
+    }
+    let deps = taobao_api_dependencies(cargo_toml);
+    // The library and binaries see [dependencies] (and target-specific ones) only; tests and
+    // examples see dev-dependencies too. So a name from [dependencies] wins: it works
+    // everywhere, where a rename that only [dev-dependencies] makes would break the library.
+    let chosen = [DepKind::Normal, DepKind::Dev, DepKind::Build]
+        .iter()
+        .find_map(|kind| deps.iter().find(|(k, _)| k == kind));
+    if let Some((_, key)) = chosen {
+        return Ok(format!("::{}", key.replace('-', "_")));
     }
     Err(format!(
         "this crate's Cargo.toml has no `taobao-api` dependency, so the generated code would not find \
@@ -29,74 +36,104 @@ pub(crate) fn runtime_path(cargo_toml: &str, spec_path: &str) -> Result<String, 
     ))
 }
 
-/// Whether the manifest is `taobao-api`'s own or has a dependency keyed `taobao-api` (any
-/// dependencies table, inline or `[dependencies.taobao-api]`, `taobao-api.workspace = true`).
-/// `[workspace.dependencies]` only offers versions to members: it is no dependency.
-fn names_taobao_api(cargo_toml: &str) -> bool {
-    let is_name = |k: &str| matches!(k.trim().trim_matches('"'), "taobao-api" | "taobao_api");
+/// Which dependencies table an entry is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DepKind {
+    Normal,
+    Dev,
+    Build,
+}
+
+fn dep_kind(table: &str) -> DepKind {
+    if table.contains("dev-dependencies") {
+        DepKind::Dev
+    } else if table.contains("build-dependencies") {
+        DepKind::Build
+    } else {
+        DepKind::Normal
+    }
+}
+
+fn is_taobao_api_name(key: &str) -> bool {
+    matches!(key.trim().trim_matches('"'), "taobao-api" | "taobao_api")
+}
+
+/// Whether this is `taobao-api`'s own manifest (`[package] name = "taobao-api"`).
+fn is_taobao_api_itself(cargo_toml: &str) -> bool {
     let mut table = String::new();
     for line in cargo_toml.lines() {
         let line = line.split('#').next().unwrap_or("").trim();
         if let Some(header) = line.strip_prefix('[') {
             table = header.trim_end_matches(']').trim().to_owned();
-            if table.starts_with("workspace.") {
-                continue;
-            }
-            if dependency_table_name(&table).is_some_and(is_name) {
-                return true;
-            }
-            continue;
-        }
-        let Some((key, value)) = line.split_once('=') else {
-            continue;
-        };
-        if table == "package" && key.trim() == "name" && is_name(value) {
-            return true;
-        }
-        // `taobao-api = ...` or dotted `taobao-api.workspace = true`.
-        let key = key.split('.').next().unwrap_or("");
-        if is_dependencies_table(&table) && !table.starts_with("workspace.") && is_name(key) {
+        } else if table == "package"
+            && let Some((key, value)) = line.split_once('=')
+            && key.trim() == "name"
+            && is_taobao_api_name(value)
+        {
             return true;
         }
     }
     false
 }
 
-/// The key of a dependency whose `package` is `taobao-api`, when it is not `taobao-api`.
-fn renamed_dependency(cargo_toml: &str) -> Option<String> {
+/// Every dependency on the `taobao-api` package, with its table kind and the key it is
+/// known by in code (`taobao-api`, or a rename: `tb = { package = "taobao-api" }`,
+/// `[dependencies.tb] package = "taobao-api"`), in file order. `[workspace.dependencies]` only
+/// offers versions to members: it is no dependency.
+fn taobao_api_dependencies(cargo_toml: &str) -> Vec<(DepKind, String)> {
+    let is_package_key = |l: &str| {
+        l.split_once('=')
+            .is_some_and(|(k, v)| k.trim() == "package" && v.trim().trim_matches('"') == "taobao-api")
+    };
+    let mut out = Vec::new();
     let mut table = String::new();
     for line in cargo_toml.lines() {
         let line = line.split('#').next().unwrap_or("").trim();
         if let Some(header) = line.strip_prefix('[') {
             table = header.trim_end_matches(']').trim().to_owned();
+            // `[dependencies.taobao-api]`
+            if !table.starts_with("workspace.")
+                && let Some(name) = dependency_table_name(&table)
+                && is_taobao_api_name(name)
+            {
+                out.push((dep_kind(&table), "taobao-api".to_owned()));
+            }
             continue;
         }
-        let is_package_key = |l: &str| {
-            l.split_once('=')
-                .is_some_and(|(k, v)| k.trim() == "package" && v.trim().trim_matches('"') == "taobao-api")
-        };
+        if table.starts_with("workspace.") {
+            continue;
+        }
         // `[dependencies.tb]` followed by `package = "taobao-api"`.
         if let Some(name) = dependency_table_name(&table)
             && is_package_key(line)
         {
-            return (name != "taobao-api").then(|| name.to_owned());
+            if !is_taobao_api_name(name) {
+                out.push((dep_kind(&table), name.to_owned()));
+            }
+            continue;
         }
-        // `tb = { package = "taobao-api", ... }` inside a dependencies table.
-        if is_dependencies_table(&table)
-            && let Some((key, value)) = line.split_once('=')
-            && value.contains("package")
-            && value.trim_start().starts_with('{')
+        if !is_dependencies_table(&table) {
+            continue;
+        }
+        let Some((key, value)) = line.split_once('=') else {
+            continue;
+        };
+        let key = key.trim().trim_matches('"');
+        let inline_package = value.trim_start().starts_with('{')
             && value
                 .trim()
                 .trim_matches(|c| c == '{' || c == '}')
                 .split(',')
-                .any(is_package_key)
-        {
-            let key = key.trim().trim_matches('"');
-            return (key != "taobao-api").then(|| key.to_owned());
+                .any(is_package_key);
+        if inline_package && !is_taobao_api_name(key) {
+            // `tb = { package = "taobao-api", ... }`
+            out.push((dep_kind(&table), key.to_owned()));
+        } else if is_taobao_api_name(key.split('.').next().unwrap_or("")) {
+            // `taobao-api = ...` or dotted `taobao-api.workspace = true`.
+            out.push((dep_kind(&table), "taobao-api".to_owned()));
         }
     }
-    None
+    out
 }
 
 fn is_dependencies_table(table: &str) -> bool {
@@ -154,6 +191,21 @@ mod tests {
             ),
             (
                 "[dependencies]\nother = { package = \"something-else\" }\ntaobao-api = \"0.1\"\n",
+                "::taobao_api",
+            ),
+            // The library cannot see a dev-dependency: the [dependencies] name wins, in
+            // either order.
+            (
+                "[dev-dependencies]\ntbm = { package = \"taobao-api\", features = [\"mock\"] }\n[dependencies]\ntaobao-api = \"0.1\"\n",
+                "::taobao_api",
+            ),
+            (
+                "[dependencies]\ntb = { package = \"taobao-api\" }\n[dev-dependencies]\ntaobao-api = { version = \"0.1\", features = [\"mock\"] }\n",
+                "::tb",
+            ),
+            ("[dev-dependencies]\ntbm = { package = \"taobao-api\" }\n", "::tbm"),
+            (
+                "[workspace.dependencies]\ntb = { package = \"taobao-api\" }\n[dependencies]\ntaobao-api.workspace = true\n",
                 "::taobao_api",
             ),
         ];

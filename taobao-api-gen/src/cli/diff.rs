@@ -4,8 +4,8 @@
 //! none`. `--json` prints the same as one JSON object.
 //!
 //! A spec that cannot be read, has errors, or shares its method (or its module name) with another
-//! file of its side is a diagnostic on stderr and its API is not compared (exit 1: the bump covers the other APIs
-//! only). A file against a folder, or a path that does not exist, is a usage error (exit 2).
+//! file of its side is a diagnostic on stderr and its API is not compared (exit 1, and the bump
+//! is `unknown`, with the bump of the other APIs as a lower bound). A file against a folder, or a path that does not exist, is a usage error (exit 2).
 
 use super::files::{expand, read_spec};
 use serde::Serialize;
@@ -115,12 +115,16 @@ pub fn diff(old: &Path, new: &Path, json: bool) -> io::Result<bool> {
         struct Json<'a> {
             apis: &'a [ApiChanges],
             not_compared: &'a [&'a str],
-            bump: Bump,
+            /// `null` when an API could not be compared: its change is unknown.
+            bump: Option<Bump>,
+            /// The bump the compared APIs need (a lower bound when some were not compared).
+            bump_of_compared: Bump,
         }
         let text = serde_json::to_string_pretty(&Json {
             apis: &report,
             not_compared: &not_compared,
-            bump,
+            bump: not_compared.is_empty().then_some(bump),
+            bump_of_compared: bump,
         })
         .map_err(io::Error::other)?;
         writeln!(out, "{text}")?;
@@ -226,6 +230,15 @@ fn human(report: &[ApiChanges], compared: usize, not_compared: &[&str], bump: Bu
     if !not_compared.is_empty() {
         let _ = write!(s, ", {} not compared (spec errors)", not_compared.len());
     }
-    let _ = writeln!(s, "\nneeded bump: {bump}");
+    if not_compared.is_empty() {
+        let _ = writeln!(s, "\nneeded bump: {bump}");
+    } else {
+        // A spec that could not be compared may hide any change: never print a bump as if
+        // everything had been.
+        let _ = writeln!(
+            s,
+            "\nneeded bump: unknown (at least {bump}; fix the specs not compared)"
+        );
+    }
     s
 }

@@ -3,6 +3,11 @@
 
 mod cli;
 
+/// mimalloc rather than the system allocator: generating and syn-checking token streams is
+/// mostly small allocations, and the corpus sweep takes about a quarter less CPU time with it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> std::process::ExitCode {
     cli::run()
 }

@@ -41,6 +41,9 @@ enum Command {
         /// Directories of specs (or spec files).
         #[arg(required = true)]
         dirs: Vec<PathBuf>,
+        /// Worker threads (default: one per core). The output does not depend on it.
+        #[arg(long, short)]
+        jobs: Option<std::num::NonZeroUsize>,
     },
     /// Print the generated Rust bindings of specs (prettyplease-formatted, `@generated` header).
     #[command(alias = "gen")]
@@ -95,7 +98,7 @@ pub fn run() -> ExitCode {
         Command::Check { paths } => check::check(&paths),
         Command::Ir { file } => check::ir(&file),
         Command::Generate { paths, out } => generate::generate(&paths, out.as_deref()),
-        Command::Sweep { dirs } => sweep::sweep(&dirs),
+        Command::Sweep { dirs, jobs } => sweep::sweep(&dirs, jobs),
         Command::Diff { old, new, json } => diff::diff(&old, &new, json),
         Command::Features {
             crate_dir,

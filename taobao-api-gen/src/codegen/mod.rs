@@ -191,7 +191,7 @@ fn module(plan: &Plan, options: &Options) -> TokenStream {
     let doc: TokenStream = doc
         .iter()
         .map(|l| {
-            let l = if l.is_empty() { String::new() } else { format!(" {l}") };
+            let l = docs::str_lit(&if l.is_empty() { String::new() } else { format!(" {l}") });
             quote!(#![doc = #l])
         })
         .collect();
@@ -224,13 +224,14 @@ fn module(plan: &Plan, options: &Options) -> TokenStream {
         .collect();
     let example = match example::response_example(api) {
         Some(json) => {
+            let json = docs::str_lit(&json);
             let some = paths.some();
             quote!(#some(#json))
         }
         None => paths.none(),
     };
     let codes = api.error_codes.iter().map(|e| {
-        let (code, description, solution) = (&e.code, &e.description, &e.solution);
+        let [code, description, solution] = [&e.code, &e.description, &e.solution].map(|s| docs::str_lit(s));
         quote!(#root::ErrorCodeDoc { code: #code, description: #description, solution: #solution })
     });
     let access = match crate::access::classify(method) {
@@ -238,6 +239,7 @@ fn module(plan: &Plan, options: &Options) -> TokenStream {
         crate::access::Access::Write => quote!(#root::Access::Write),
     };
     let gate = gate(plan, options);
+    let title = docs::str_lit(&title);
     quote! {
         #gate
         #[doc(alias = #method)]

@@ -37,9 +37,11 @@ impl Paths {
         &self.root
     }
 
-    fn prelude(&self, name: &'static str, full: TokenStream) -> TokenStream {
+    /// `name`, or the `full` path when a type of the module shadows it (built only then: the
+    /// paths are asked for once per field and rarely needed).
+    fn prelude(&self, name: &'static str, full: impl FnOnce() -> TokenStream) -> TokenStream {
         if self.shadowed.contains(name) {
-            full
+            full()
         } else {
             let id = proc_macro2::Ident::new(name, proc_macro2::Span::call_site());
             quote!(#id)
@@ -47,43 +49,43 @@ impl Paths {
     }
 
     pub(crate) fn option(&self) -> TokenStream {
-        self.prelude("Option", quote!(::std::option::Option))
+        self.prelude("Option", || quote!(::std::option::Option))
     }
 
     pub(crate) fn some(&self) -> TokenStream {
-        self.prelude("Some", quote!(::std::option::Option::Some))
+        self.prelude("Some", || quote!(::std::option::Option::Some))
     }
 
     pub(crate) fn none(&self) -> TokenStream {
-        self.prelude("None", quote!(::std::option::Option::None))
+        self.prelude("None", || quote!(::std::option::Option::None))
     }
 
     pub(crate) fn string(&self) -> TokenStream {
-        self.prelude("String", quote!(::std::string::String))
+        self.prelude("String", || quote!(::std::string::String))
     }
 
     pub(crate) fn vec(&self) -> TokenStream {
-        self.prelude("Vec", quote!(::std::vec::Vec))
+        self.prelude("Vec", || quote!(::std::vec::Vec))
     }
 
     pub(crate) fn into(&self) -> TokenStream {
-        self.prelude("Into", quote!(::std::convert::Into))
+        self.prelude("Into", || quote!(::std::convert::Into))
     }
 
     pub(crate) fn result(&self) -> TokenStream {
-        self.prelude("Result", quote!(::std::result::Result))
+        self.prelude("Result", || quote!(::std::result::Result))
     }
 
     pub(crate) fn ok(&self) -> TokenStream {
-        self.prelude("Ok", quote!(::std::result::Result::Ok))
+        self.prelude("Ok", || quote!(::std::result::Result::Ok))
     }
 
     pub(crate) fn err(&self) -> TokenStream {
-        self.prelude("Err", quote!(::std::result::Result::Err))
+        self.prelude("Err", || quote!(::std::result::Result::Err))
     }
 
     pub(crate) fn default_trait(&self) -> TokenStream {
-        self.prelude("Default", quote!(::std::default::Default))
+        self.prelude("Default", || quote!(::std::default::Default))
     }
 }
 

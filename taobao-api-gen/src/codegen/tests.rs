@@ -189,6 +189,39 @@ fn nested_byte_arrays_and_duplicate_dto_shapes() {
 }
 
 #[test]
+fn one_dto_name_with_other_limits_or_rules_is_two_types() {
+    // The same name and fields, but a rule differs: one shared struct would apply the first
+    // use's schema to both, so each gets its own.
+    let item = |name: &str, max_length: Option<u64>, required: bool| {
+        let mut code = p("code", "String", required, vec![]);
+        code.limits.max_length = max_length;
+        p(name, "Item", false, vec![code])
+    };
+    let api = Api {
+        name: "taobao.t.get".into(),
+        request: vec![
+            item("a", Some(10), false),
+            item("b", Some(10), false),
+            item("c", Some(20), false),
+            item("d", Some(10), true),
+        ],
+        ..Api::default()
+    };
+    let plan = model::plan(&api);
+    let names: Vec<&str> = plan.structs.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Item", "C", "D"],
+        "a and b share one struct; c and d differ by a rule"
+    );
+    let code = render(generate(&api));
+    assert!(
+        code.contains(".max_length(10)") && code.contains(".max_length(20)"),
+        "{code}"
+    );
+}
+
+#[test]
 fn feature_gates_cover_the_module_its_reexports_and_the_tables() {
     let mut other = awkward_api();
     other.name = "cainiao.waybill.test.get".into();

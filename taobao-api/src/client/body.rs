@@ -24,13 +24,19 @@ pub(crate) struct BodyBuffer {
     content_length: Option<u64>,
 }
 
+/// The most reserved up front from a declared `Content-Length` (512 MiB, the largest sensible
+/// reply limit): beyond it the buffer grows as bytes arrive.
+pub(crate) const MAX_RESERVATION: u64 = 512 << 20;
+
 impl BodyBuffer {
-    /// Fails at once when the declared length exceeds `limit`; otherwise reserves exactly the
-    /// declared length, so a large reply is read without reallocating (no 2x peak).
+    /// Fails at once when the declared length exceeds `limit`; otherwise reserves the declared
+    /// length (up to [`MAX_RESERVATION`]), so a large reply is read without reallocating (no
+    /// 2x peak), while a bogus `Content-Length` under a huge limit cannot make the client
+    /// allocate what the peer never sends.
     pub(crate) fn new(content_length: Option<u64>, limit: u64) -> Result<BodyBuffer, Error> {
         let capacity = match content_length {
             Some(n) if n > limit => return Err(Error::ResponseTooLarge { limit, content_length }),
-            Some(n) => usize::try_from(n).map_err(|_| Error::ResponseTooLarge { limit, content_length })?,
+            Some(n) => usize::try_from(n.min(MAX_RESERVATION)).unwrap_or(0),
             None => 0,
         };
         Ok(BodyBuffer {
@@ -87,6 +93,12 @@ mod tests {
         assert_eq!(too_large(BodyBuffer::new(Some(101), 100)), (100, Some(101)));
         assert!(BodyBuffer::new(Some(100), 100).is_ok());
         assert!(BodyBuffer::new(None, 0).is_ok());
+    }
+
+    #[test]
+    fn a_bogus_declared_length_under_a_huge_limit_reserves_a_bounded_buffer() {
+        let body = BodyBuffer::new(Some(u64::MAX - 1), u64::MAX).unwrap();
+        assert!(body.buf.capacity() as u64 <= MAX_RESERVATION);
     }
 
     #[test]

@@ -165,21 +165,54 @@ fn read_envelope<T: TopResponse>(
     let Some(first) = r.next_key()? else {
         return Err(EnvelopeError::Shape("the body is an empty JSON object"));
     };
-    let outcome = if first == "error_response" {
-        let mut extras = Extras::default();
-        read_error_object(r, &mut extras)?;
-        Outcome::Platform(extras)
-    } else if first == expected || first.eq_ignore_ascii_case(&expected) {
-        read_response(r, None)?
-    } else if !simplify && first.ends_with("_response") && r.peek_is_object()? {
-        let request_id = read_request_id(r)?;
-        Outcome::WrongMethod(first.into_owned(), request_id)
-    } else {
-        // `simplify=true`: the root object is the response.
-        let members = read_response_members::<T>(r, Some(first))?;
-        r.end()?;
-        return Ok(finish_response(members));
-    };
+    if simplify {
+        let outcome = if first == "error_response" {
+            let mut extras = Extras::default();
+            read_error_object(r, &mut extras)?;
+            Outcome::Platform(extras)
+        } else if first == expected || first.eq_ignore_ascii_case(&expected) {
+            read_response(r, None)?
+        } else {
+            // `simplify=true`: the root object is the response.
+            let members = read_response_members::<T>(r, Some(first))?;
+            r.end()?;
+            return Ok(finish_response(members));
+        };
+        return skip_rest(r, outcome);
+    }
+    // The Java SDK looks the member up by its key, wherever it is in the root; a root without
+    // it is no success (its `toResponse` returns null), whatever else the object holds.
+    let mut key = Some(first);
+    let mut other_method: Option<(String, Option<String>)> = None;
+    while let Some(k) = key {
+        if k == "error_response" {
+            let mut extras = Extras::default();
+            read_error_object(r, &mut extras)?;
+            return skip_rest(r, Outcome::Platform(extras));
+        }
+        if k == expected || k.eq_ignore_ascii_case(&expected) {
+            let outcome = read_response(r, None)?;
+            return skip_rest(r, outcome);
+        }
+        if other_method.is_none() && k.ends_with("_response") && r.peek_is_object()? {
+            let request_id = read_request_id(r)?;
+            other_method = Some((k.into_owned(), request_id));
+        } else {
+            r.skip_value()?;
+        }
+        key = r.next_key()?;
+    }
+    r.end()?;
+    match other_method {
+        Some((found, request_id)) => Ok(Outcome::WrongMethod(found, request_id)),
+        None => Err(EnvelopeError::Shape(
+            "the reply has no member for the method called (`<method>_response` or `error_response`)",
+        )),
+    }
+}
+
+/// Skips the root's remaining members after the one that decided the outcome.
+fn skip_rest<T>(r: &mut JsonReader<'_>, outcome: Outcome<T>) -> Result<Outcome<T>, EnvelopeError> {
     while r.next_key()?.is_some() {
         r.skip_value()?;
     }

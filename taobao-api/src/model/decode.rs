@@ -295,17 +295,24 @@ impl Decode for Decimal {
 }
 
 impl Decode for JsonValue {
-    fn decode(r: &mut Reader<'_>, _cx: &mut Context) -> Result<Option<Self>, SyntaxError> {
+    fn decode(r: &mut Reader<'_>, cx: &mut Context) -> Result<Option<Self>, SyntaxError> {
         if r.peek()? == Kind::Null {
             return r.read_null().map(|()| None);
         }
-        let at = r.offset();
         let raw = r.raw_value()?;
-        // `raw` is one well-formed value, which serde_json reads (numbers beyond f64 aside).
-        serde_json::from_str(raw).map(Some).map_err(|_| SyntaxError {
-            message: "a value serde_json cannot represent",
-            offset: at,
-        })
+        // `raw` is one well-formed value (the reader checked it); serde_json still refuses a
+        // number beyond f64 (`1e400`) or nesting deeper than its 128 levels. That is this
+        // field's problem, not the reply's: `None` and a warning, the rest decodes.
+        match serde_json::from_str(raw) {
+            Ok(value) => Ok(Some(value)),
+            Err(e) => {
+                cx.warn(format!(
+                    "a JSON value serde_json cannot represent ({e}): {}",
+                    excerpt(raw)
+                ));
+                Ok(None)
+            }
+        }
     }
 }
 

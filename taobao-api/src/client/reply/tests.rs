@@ -137,8 +137,24 @@ fn simplified_replies_are_the_response_itself() {
     let response: Companies = decode_typed(LogisticsCompaniesGetRequest::METHOD, body.into(), true).unwrap();
     assert_eq!(response.logistics_companies.as_ref().unwrap()[0].id, Some(2));
     assert_eq!(response.request_id(), Some("r2"));
-    // Without the flag the shape is recognised as well (no `*_response` member).
-    assert_eq!(companies(body).unwrap().request_id(), Some("r2"));
+    // Without the flag, a root without the method's member is no success (the Java SDK's
+    // `toResponse` returns null): a proxy's or a wrong URL's JSON must not pass as a reply.
+    for body in [body, r#"{"status":"ok"}"#, r#"{"foo_response":null}"#] {
+        match companies(body) {
+            Err(Error::Decode {
+                message,
+                body: Some(kept),
+                ..
+            }) => {
+                assert!(message.contains("no member for the method"), "{message}");
+                assert_eq!(kept.as_str(), body);
+            }
+            other => panic!("{body}: unexpected {other:?}"),
+        }
+    }
+    // The member is found wherever it is in the root.
+    let later = r#"{"request_id":"r3","logistics_companies_get_response":{"logistics_companies":{"logistics_company":[{"id":3}]}}}"#;
+    assert_eq!(companies(later).unwrap().logistics_companies.unwrap()[0].id, Some(3));
     let v = extract(200, br#"{"time":"t"}"#, "taobao.time.get", true).unwrap();
     assert_eq!(v["time"], "t");
 }

@@ -100,6 +100,16 @@ fn free_json_takes_anything() {
     ok(r#"{"a": [1, null]}"#, serde_json::json!({"a": [1, null]}));
     ok("\"x\"", serde_json::json!("x"));
     none::<JsonValue>("null");
+    // Well-formed JSON serde_json cannot hold is this field's warning, never a failed call.
+    let (value, warnings) = read::<JsonValue>(r#"{"big": 1e400}"#);
+    assert_eq!(value, None);
+    assert!(
+        warnings.len() == 1 && warnings[0].contains("serde_json cannot represent"),
+        "{warnings:?}"
+    );
+    let deep = format!("{}1{}", "[".repeat(200), "]".repeat(200));
+    let (value, warnings) = read::<JsonValue>(&deep);
+    assert_eq!((value, warnings.len()), (None, 1));
 }
 
 #[test]

@@ -48,6 +48,8 @@ pub enum Error {
         status: u16,
         /// The start of the body (at most [`SNIPPET_CHARS`] characters).
         snippet: String,
+        /// The whole body (shared, not copied; also [`Error::body`]).
+        body: Option<Arc<String>>,
     },
     /// The connection failed (DNS, connect, TLS, reset, body read). A failure to connect —
     /// including a connect timeout — has `is_connect()` true: nothing was sent.
@@ -220,9 +222,9 @@ impl Error {
         }
     }
 
-    /// The whole reply body the error came from: the reply a [`Error::Decode`] failed on or an
-    /// [`Error::WrongMethod`] answered with, kept whole (up to the client's
-    /// `max_response_size`). A [`Error::Platform`] keeps what its reply said in its fields
+    /// The whole reply body the error came from: the reply a [`Error::Decode`] failed on, an
+    /// [`Error::WrongMethod`] answered with, or an [`Error::Http`] status carried, kept whole
+    /// (up to the client's `max_response_size`). A [`Error::Platform`] keeps what its reply said in its fields
     /// (`code`, `msg`, `sub_code`, `sub_msg`, `request_id`): one more field would make `Error`
     /// 128 bytes, the size at which clippy flags every `Result<_, Error>` of its callers.
     pub fn body(&self) -> Option<&str> {
@@ -332,6 +334,7 @@ mod tests {
         let http = |status: u16| Error::Http {
             status,
             snippet: String::new(),
+            body: None,
         };
         let not_processed = [
             platform(4, None),
@@ -466,14 +469,16 @@ mod tests {
         assert!(
             Error::Http {
                 status: 502,
-                snippet: String::new()
+                snippet: String::new(),
+                body: None,
             }
             .is_transient()
         );
         assert!(
             !Error::Http {
                 status: 404,
-                snippet: String::new()
+                snippet: String::new(),
+                body: None,
             }
             .is_transient()
         );

@@ -188,6 +188,7 @@ mod tests {
             Error::Http {
                 status: 502,
                 snippet: String::new(),
+                body: None,
             },
         ];
         for err in &ambiguous {
@@ -206,6 +207,7 @@ mod tests {
             Error::Http {
                 status: 429,
                 snippet: String::new(),
+                body: None,
             },
         ];
         for err in &rejected {

@@ -340,6 +340,7 @@ pub(crate) fn check_status(status: u16, body: &[u8]) -> Result<(), Error> {
         return Err(Error::Http {
             status,
             snippet: snippet_bytes(body),
+            body: Some(Arc::new(String::from_utf8_lossy(body).into_owned())),
         });
     }
     Ok(())

@@ -182,6 +182,11 @@ fn malformed_bodies_are_decode_errors_that_keep_the_body() {
         extract(502, b"Bad Gateway", "taobao.time.get", false),
         Err(Error::Http { status: 502, .. })
     ));
+    // A status error keeps its whole body beside the snippet.
+    let page = format!("<html>{}</html>", "x".repeat(5_000));
+    let err = extract(503, page.as_bytes(), "taobao.time.get", false).unwrap_err();
+    assert_eq!(err.body(), Some(page.as_str()));
+    assert!(matches!(&err, Error::Http { snippet, .. } if snippet.chars().count() <= crate::error::SNIPPET_CHARS + 1));
     let huge = "x".repeat(10_000);
     match companies(&huge) {
         Err(Error::Decode { snippet, .. }) => assert!(snippet.chars().count() <= crate::error::SNIPPET_CHARS + 1),

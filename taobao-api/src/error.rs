@@ -229,7 +229,9 @@ impl Error {
     /// 128 bytes, the size at which clippy flags every `Result<_, Error>` of its callers.
     pub fn body(&self) -> Option<&str> {
         match self {
-            Error::Decode { body, .. } | Error::WrongMethod { body, .. } => body.as_deref().map(String::as_str),
+            Error::Decode { body, .. } | Error::WrongMethod { body, .. } | Error::Http { body, .. } => {
+                body.as_deref().map(String::as_str)
+            }
             _ => None,
         }
     }

@@ -915,6 +915,7 @@ async fn a_reply_without_a_length_is_cut_off_at_the_limit() {
         resp.logistics_companies.unwrap()[0].name.as_ref().map(String::len),
         Some(MIB - 200)
     );
+    assert_eq!(count(&gw, READ), 2);
 }
 
 #[tokio::test]
@@ -939,6 +940,7 @@ async fn the_limit_counts_gzip_decoded_bytes() {
     gw.push_reply(READ, Reply::example().gzip());
     let resp = client.execute(&read(), None).await.unwrap();
     assert_eq!(resp.logistics_companies.unwrap()[0].name, example_company_name());
+    assert_eq!(count(&gw, READ), 2);
 }
 
 // ---- Redirects ------------------------------------------------------------------------------
@@ -1012,6 +1014,7 @@ async fn a_caller_supplied_client_that_follows_a_redirect_gets_no_ok_reply() {
     let err = client.execute(&write(), Some("session-key")).await.unwrap_err();
     assert!(matches!(err, Error::Redirect { followed: false, .. }), "{err:?}");
     assert!(target.requests().is_empty());
+    assert_eq!(count(&gw, WRITE), 2, "one more request, not retried");
 }
 
 // ---- The blocking client follows the same rules ---------------------------------------------
@@ -1040,6 +1043,7 @@ fn the_blocking_client_refuses_redirects_limits_replies_and_sends_a_timed_out_wr
         "{err:?}"
     );
     assert!(target.requests().is_empty());
+    assert_eq!(count(&gw, WRITE), 1, "a redirect is not retried");
 
     // The size limit on a client whose timeout cannot fire first on a loaded machine (building
     // and sending the 2 MiB replies takes a while in a debug build): a timed-out read would be
@@ -1101,4 +1105,5 @@ fn the_blocking_client_refuses_redirects_limits_replies_and_sends_a_timed_out_wr
     gw.set_reply(READ, Reply::example().gzip().trickled(16, Duration::from_millis(1)));
     let resp = client.execute(&read(), None).unwrap();
     assert_eq!(resp.logistics_companies.unwrap()[0].name, example_company_name());
+    assert_eq!(count(&gw, READ), 4);
 }

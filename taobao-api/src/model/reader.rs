@@ -87,10 +87,6 @@ impl<'a> Reader<'a> {
         self.text.as_bytes()
     }
 
-    pub(crate) fn offset(&self) -> usize {
-        self.pos
-    }
-
     pub(crate) fn error(&self, message: &'static str) -> SyntaxError {
         SyntaxError {
             message,
